@@ -1,0 +1,2 @@
+/** Margin: qualitative coding of interview data. One sub-package per feature. */
+package app.margin;
