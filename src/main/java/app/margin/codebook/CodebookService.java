@@ -1,0 +1,262 @@
+package app.margin.codebook;
+
+import app.margin.audit.AuditLog;
+import app.margin.codebook.CodeDtos.CodeView;
+import app.margin.codebook.CodeDtos.CreateCodeRequest;
+import app.margin.codebook.CodeDtos.MergeResult;
+import app.margin.codebook.CodeDtos.UpdateCodeRequest;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The codebook tree. Codings are touched here only through SQL on their table (merge moves them, delete removes
+ * them), so the coding feature can depend on the codebook and not the other way round.
+ */
+@ApplicationScoped
+@Transactional
+public class CodebookService {
+    /** What happens to a code's codings when it is deleted. */
+    public enum CodingsOnDelete {
+        /** Refuse while the code has codings (the default: nothing is lost by accident). */
+        REFUSE,
+        /** Delete the codings with the code. */
+        DELETE
+    }
+
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    CodebookService(ProjectAccess access, AuditLog audit, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CodeView> list(long projectId) {
+        access.require(projectId, Permission.READ);
+        List<Code> codes = Code.ofProject(projectId);
+        Map<Long, Long> counts = codingCounts(projectId);
+        CodeTree tree = new CodeTree(codes);
+        return tree.depthFirst().stream().map(c -> view(c, tree, counts)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CodeView get(long projectId, long codeId) {
+        access.require(projectId, Permission.READ);
+        return view(projectId, find(projectId, codeId));
+    }
+
+    public CodeView create(long projectId, CreateCodeRequest request) {
+        Grant grant = access.require(projectId, Permission.EDIT_CODEBOOK);
+        Code parent = request.parentId() == null ? null : referenced(projectId, request.parentId(), "parentId");
+        String name = request.name().strip();
+        requireUniqueName(projectId, request.parentId(), name, null);
+        Code code = new Code();
+        code.projectId = projectId;
+        code.parentId = request.parentId();
+        code.name = name;
+        code.definition = request.definition();
+        code.inclusion = request.inclusion();
+        code.exclusion = request.exclusion();
+        code.example = request.example();
+        code.color = CodeColors.forNewCode(request.color(), parent, Code.children(projectId, request.parentId()).size());
+        code.createdAt = Instant.now();
+        code.persist();
+        audit.record(projectId, grant.username(), "code.created", "CODE", code.id, null, snapshot(code));
+        return view(projectId, code);
+    }
+
+    public CodeView update(long projectId, long codeId, UpdateCodeRequest request) {
+        Grant grant = access.require(projectId, Permission.EDIT_CODEBOOK);
+        Code code = find(projectId, codeId);
+        requireVersion(code, request.version());
+        String name = request.name().strip();
+        requireUniqueName(projectId, code.parentId, name, code.id);
+        Map<String, Object> before = snapshot(code);
+        code.name = name;
+        code.definition = request.definition();
+        code.inclusion = request.inclusion();
+        code.exclusion = request.exclusion();
+        code.example = request.example();
+        if (request.color() != null) {
+            code.color = request.color().toLowerCase();
+        }
+        em.flush();
+        audit.record(projectId, grant.username(), "code.updated", "CODE", codeId, before, snapshot(code));
+        return view(projectId, code);
+    }
+
+    public CodeView move(long projectId, long codeId, Long newParentId, long version) {
+        Grant grant = access.require(projectId, Permission.EDIT_CODEBOOK);
+        Code code = find(projectId, codeId);
+        requireVersion(code, version);
+        if (newParentId != null) {
+            referenced(projectId, newParentId, "parentId");
+            if (new CodeTree(Code.ofProject(projectId)).isSelfOrDescendant(newParentId, codeId)) {
+                throw ProblemException.badRequest("A code cannot be moved under itself or one of its own sub-codes.");
+            }
+        }
+        requireUniqueName(projectId, newParentId, code.name, code.id);
+        Map<String, Object> before = snapshot(code);
+        code.parentId = newParentId;
+        em.flush();
+        audit.record(projectId, grant.username(), "code.moved", "CODE", codeId, before, snapshot(code));
+        return view(projectId, code);
+    }
+
+    /**
+     * Merges {@code codeId} into {@code intoId}: its codings, sub-codes and memos move to the target, identical
+     * codings (same coder, layer, document and range) collapse into one, and the merged code is deleted.
+     */
+    public MergeResult merge(long projectId, long codeId, long intoId) {
+        Grant grant = access.require(projectId, Permission.EDIT_CODEBOOK);
+        Code source = find(projectId, codeId);
+        Code target = referenced(projectId, intoId, "intoCodeId");
+        if (source.id.equals(target.id)) {
+            throw ProblemException.badRequest("A code cannot be merged into itself.");
+        }
+        if (new CodeTree(Code.ofProject(projectId)).isSelfOrDescendant(intoId, codeId)) {
+            throw ProblemException.badRequest("‘" + source.name + "’ cannot be merged into its own sub-code; "
+                    + "merge the sub-code into it instead.");
+        }
+        Map<String, Object> before = snapshot(source);
+        int duplicates = removeDuplicateCodings(source.id, target.id);
+        int moved = sql("update coding set code_id = ?2 where code_id = ?1", source.id, target.id);
+        for (Code child : Code.children(projectId, source.id)) {
+            requireUniqueName(projectId, target.id, child.name, child.id);
+        }
+        int children = sql("update code set parent_id = ?2 where parent_id = ?1", source.id, target.id);
+        sql("update memo set target_id = ?2 where target_type = 'CODE' and target_id = ?1", source.id, target.id);
+        em.flush();
+        em.clear();
+        Code.deleteById(source.id);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("intoCodeId", target.id);
+        after.put("codingsMoved", moved);
+        after.put("duplicatesRemoved", duplicates);
+        after.put("childrenMoved", children);
+        audit.record(projectId, grant.username(), "code.merged", "CODE", codeId, before, after);
+        return new MergeResult(view(projectId, Code.findById(target.id)), moved, duplicates, children);
+    }
+
+    public void delete(long projectId, long codeId, CodingsOnDelete rule) {
+        Grant grant = access.require(projectId, Permission.EDIT_CODEBOOK);
+        Code code = find(projectId, codeId);
+        int children = Code.children(projectId, codeId).size();
+        if (children > 0) {
+            throw ProblemException.conflict("‘" + code.name + "’ has " + children
+                    + " sub-code(s). Move, merge or delete them first.");
+        }
+        long codings = codingCounts(projectId).getOrDefault(codeId, 0L);
+        if (codings > 0 && rule == CodingsOnDelete.REFUSE) {
+            throw ProblemException.conflict("‘" + code.name + "’ is used by " + codings + " coding(s). Merge it into "
+                    + "another code to keep them, or delete again with codings=delete to remove them too.")
+                    .with("codings", codings);
+        }
+        Map<String, Object> before = snapshot(code);
+        before.put("codingsDeleted", codings);
+        sql("delete from memo where target_type = 'CODING' and target_id in (select id from coding where code_id = ?1)", codeId);
+        sql("delete from coding where code_id = ?1", codeId);
+        sql("delete from memo where target_type = 'CODE' and target_id = ?1", codeId);
+        code.delete();
+        audit.record(projectId, grant.username(), "code.deleted", "CODE", codeId, before, null);
+    }
+
+    /** The code if it belongs to the project, else 404. */
+    public static Code find(long projectId, long codeId) {
+        Code code = Code.findById(codeId);
+        if (code == null || code.projectId != projectId) {
+            throw ProblemException.notFound("There is no code " + codeId + " in this project.");
+        }
+        return code;
+    }
+
+    /** A code named in a request body: unknown ones are a bad request, not a missing page. */
+    public static Code referenced(long projectId, long codeId, String field) {
+        Code code = Code.findById(codeId);
+        if (code == null || code.projectId != projectId) {
+            throw ProblemException.badRequest("There is no code " + codeId + " in this project (" + field + ").");
+        }
+        return code;
+    }
+
+    private int removeDuplicateCodings(long sourceId, long targetId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em.createNativeQuery("select s.id, min(t.id) from coding s join coding t "
+                + "on t.code_id = ?2 and t.document_id = s.document_id and t.coder_id = s.coder_id "
+                + "and t.layer = s.layer and t.start_offset = s.start_offset and t.end_offset = s.end_offset "
+                + "where s.code_id = ?1 group by s.id").setParameter(1, sourceId).setParameter(2, targetId)
+                .getResultList();
+        for (Object[] pair : pairs) {
+            sql("update memo set target_id = ?2 where target_type = 'CODING' and target_id = ?1",
+                    ((Number) pair[0]).longValue(), ((Number) pair[1]).longValue());
+            sql("delete from coding where id = ?1", ((Number) pair[0]).longValue());
+        }
+        return pairs.size();
+    }
+
+    private void requireUniqueName(long projectId, Long parentId, String name, Long exceptId) {
+        boolean taken = Code.children(projectId, parentId).stream()
+                .anyMatch(c -> c.name.equalsIgnoreCase(name) && !c.id.equals(exceptId));
+        if (taken) {
+            throw ProblemException.conflict("There is already a code named ‘" + name + "’ "
+                    + (parentId == null ? "at the top level" : "under the same parent") + ".");
+        }
+    }
+
+    private static void requireVersion(Code code, long version) {
+        if (code.version != version) {
+            throw ProblemException.staleVersion("The code ‘" + code.name + "’");
+        }
+    }
+
+    private Map<Long, Long> codingCounts(long projectId) {
+        Map<Long, Long> counts = new HashMap<>();
+        em.createNativeQuery("select code_id, count(*) from coding where project_id = ?1 group by code_id",
+                Object[].class).setParameter(1, projectId).getResultList()
+                .forEach(r -> counts.put(((Number) ((Object[]) r)[0]).longValue(), ((Number) ((Object[]) r)[1]).longValue()));
+        return counts;
+    }
+
+    private int sql(String statement, Object... parameters) {
+        var query = em.createNativeQuery(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
+    }
+
+    private CodeView view(long projectId, Code code) {
+        return view(code, new CodeTree(Code.ofProject(projectId)), codingCounts(projectId));
+    }
+
+    private static CodeView view(Code c, CodeTree tree, Map<Long, Long> counts) {
+        return new CodeView(c.id, c.name, c.parentId, tree.path(c.id), c.definition, c.inclusion, c.exclusion,
+                c.example, c.color, counts.getOrDefault(c.id, 0L), c.createdAt, c.version);
+    }
+
+    private static Map<String, Object> snapshot(Code c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name);
+        m.put("parentId", c.parentId);
+        m.put("color", c.color);
+        m.put("definition", Objects.toString(c.definition, null));
+        m.put("inclusion", c.inclusion);
+        m.put("exclusion", c.exclusion);
+        m.put("example", c.example);
+        return m;
+    }
+}

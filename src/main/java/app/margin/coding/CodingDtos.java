@@ -1,0 +1,43 @@
+package app.margin.coding;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** Request and response records of codings and memos. Offsets are UTF-16 code units, {@code [start, end)}. */
+public final class CodingDtos {
+    private CodingDtos() {
+    }
+
+    static final String VERSION_MESSAGE = "Send the version you loaded, so a concurrent change is not overwritten.";
+
+    public record CreateCodingRequest(@NotNull(message = "Say which document (documentId).") Long documentId,
+            @NotNull(message = "Say which code (codeId).") Long codeId,
+            @NotNull(message = "Give the start offset.") Integer start,
+            @NotNull(message = "Give the end offset.") Integer end) {
+    }
+
+    /** Changes the range and/or the code of one's own coding. */
+    public record UpdateCodingRequest(Long codeId, @NotNull(message = "Give the start offset.") Integer start,
+            @NotNull(message = "Give the end offset.") Integer end, @NotNull(message = VERSION_MESSAGE) Long version) {
+    }
+
+    public record CodingView(long id, long documentId, long codeId, String coder, CodingLayer layer, int start,
+            int end, Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    public record CreateMemoRequest(@NotNull(message = "Say what the memo is about: PROJECT, DOCUMENT, CODE or CODING.")
+            Memo.Target targetType, Long targetId, @Size(max = 300) String title,
+            @NotBlank(message = "A memo needs some text.") String body) {
+    }
+
+    public record UpdateMemoRequest(@Size(max = 300) String title,
+            @NotBlank(message = "A memo needs some text.") String body,
+            @NotNull(message = VERSION_MESSAGE) Long version) {
+    }
+
+    public record MemoView(long id, Memo.Target targetType, long targetId, String author, String title, String body,
+            Instant createdAt, Instant updatedAt, long version) {
+    }
+}

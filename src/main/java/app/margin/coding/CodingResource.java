@@ -1,0 +1,110 @@
+package app.margin.coding;
+
+import app.margin.coding.CodingDtos.CodingView;
+import app.margin.coding.CodingDtos.CreateCodingRequest;
+import app.margin.coding.CodingDtos.CreateMemoRequest;
+import app.margin.coding.CodingDtos.MemoView;
+import app.margin.coding.CodingDtos.UpdateCodingRequest;
+import app.margin.coding.CodingDtos.UpdateMemoRequest;
+import app.margin.problem.Params;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects/{pid}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Codings and memos")
+public class CodingResource {
+    private final CodingService codings;
+    private final MemoService memos;
+
+    CodingResource(CodingService codings, MemoService memos) {
+        this.codings = codings;
+        this.memos = memos;
+    }
+
+    @GET
+    @Path("/codings")
+    @Operation(summary = "Codings the caller may see (own layer and master; SUPERVISOR and OWNER: every layer)")
+    public List<CodingView> list(@PathParam("pid") long pid, @QueryParam("documentId") Long documentId,
+            @QueryParam("codeId") Long codeId, @QueryParam("coder") String coder,
+            @QueryParam("layer") String layer) {
+        return codings.list(pid, documentId, codeId, coder, Params.enumOrNull(CodingLayer.class, layer, "layer"));
+    }
+
+    @POST
+    @Path("/codings")
+    @Operation(summary = "Apply a code to [start, end) of a document (UTF-16 offsets) in the caller's own layer")
+    public Response add(@PathParam("pid") long pid, @Valid @NotNull CreateCodingRequest request) {
+        CodingView created = codings.add(pid, request);
+        return Response.created(URI.create("/api/v1/projects/" + pid + "/codings/" + created.id()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/codings/{cid}")
+    public CodingView get(@PathParam("pid") long pid, @PathParam("cid") long cid) {
+        return codings.get(pid, cid);
+    }
+
+    @PUT
+    @Path("/codings/{cid}")
+    @Operation(summary = "Change the range or code of one's own coding; send the version you loaded")
+    public CodingView update(@PathParam("pid") long pid, @PathParam("cid") long cid,
+            @Valid @NotNull UpdateCodingRequest request) {
+        return codings.update(pid, cid, request);
+    }
+
+    @DELETE
+    @Path("/codings/{cid}")
+    @Operation(summary = "Remove one's own coding (and its memos)")
+    public Response remove(@PathParam("pid") long pid, @PathParam("cid") long cid) {
+        codings.remove(pid, cid);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/memos")
+    @Operation(summary = "Memos, optionally of one target (targetType PROJECT, DOCUMENT, CODE, CODING and targetId)")
+    public List<MemoView> memos(@PathParam("pid") long pid, @QueryParam("targetType") String targetType,
+            @QueryParam("targetId") Long targetId) {
+        return memos.list(pid, Params.enumOrNull(Memo.Target.class, targetType, "targetType"), targetId);
+    }
+
+    @POST
+    @Path("/memos")
+    @Operation(summary = "Write a memo on the project, a document, a code or a coding")
+    public Response addMemo(@PathParam("pid") long pid, @Valid @NotNull CreateMemoRequest request) {
+        return Response.status(Response.Status.CREATED).entity(memos.add(pid, request)).build();
+    }
+
+    @PUT
+    @Path("/memos/{mid}")
+    @Operation(summary = "Change one's own memo; send the version you loaded")
+    public MemoView updateMemo(@PathParam("pid") long pid, @PathParam("mid") long mid,
+            @Valid @NotNull UpdateMemoRequest request) {
+        return memos.update(pid, mid, request);
+    }
+
+    @DELETE
+    @Path("/memos/{mid}")
+    public Response removeMemo(@PathParam("pid") long pid, @PathParam("mid") long mid) {
+        memos.remove(pid, mid);
+        return Response.noContent().build();
+    }
+}

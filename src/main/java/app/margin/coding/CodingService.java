@@ -1,0 +1,185 @@
+package app.margin.coding;
+
+import app.margin.audit.AuditLog;
+import app.margin.codebook.CodebookService;
+import app.margin.coding.CodingDtos.CodingView;
+import app.margin.coding.CodingDtos.CreateCodingRequest;
+import app.margin.coding.CodingDtos.UpdateCodingRequest;
+import app.margin.corpus.Document;
+import app.margin.identity.AppUser;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Codings in coding layers. A coder writes only in their own layer; who sees which layers is decided by
+ * {@link LayerVisibility}.
+ */
+@ApplicationScoped
+@Transactional
+public class CodingService {
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    CodingService(ProjectAccess access, AuditLog audit, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /** Codings the caller may see, filtered by document, code, coder (user name) and layer; each may be null. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CodingView> list(long projectId, Long documentId, Long codeId, String coder, CodingLayer layer) {
+        Grant grant = access.require(projectId, Permission.READ);
+        StringBuilder jpql = new StringBuilder("projectId = :p");
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", projectId);
+        if (documentId != null) {
+            jpql.append(" and documentId = :d");
+            params.put("d", documentId);
+        }
+        if (codeId != null) {
+            jpql.append(" and codeId = :c");
+            params.put("c", codeId);
+        }
+        if (coder != null && !coder.isBlank()) {
+            AppUser user = AppUser.findByUsername(coder.strip()).orElse(null);
+            LayerVisibility.requireMayView(grant, user == null ? -1 : user.id);
+            jpql.append(" and coderId = :u");
+            params.put("u", user == null ? -1L : user.id);
+        }
+        if (layer != null) {
+            jpql.append(" and layer = :l");
+            params.put("l", layer);
+        }
+        jpql.append(LayerVisibility.restriction(grant, params));
+        jpql.append(" order by documentId, startOffset, endOffset, id");
+        List<Coding> codings = Coding.list(jpql.toString(), params);
+        Map<Long, String> names = usernames();
+        return codings.stream().map(c -> view(c, names)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CodingView get(long projectId, long codingId) {
+        Grant grant = access.require(projectId, Permission.READ);
+        Coding coding = visible(grant, codingId);
+        return view(coding, usernames());
+    }
+
+    public CodingView add(long projectId, CreateCodingRequest request) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        Document doc = referencedDocument(projectId, request.documentId());
+        CodebookService.referenced(projectId, request.codeId(), "codeId");
+        Offsets.requireValid(request.start(), request.end(), doc.text);
+        boolean duplicate = Coding.count("documentId = ?1 and codeId = ?2 and coderId = ?3 and layer = ?4 "
+                        + "and startOffset = ?5 and endOffset = ?6", doc.id, request.codeId(), grant.userId(), CodingLayer.CODER,
+                request.start(), request.end()) > 0;
+        if (duplicate) {
+            throw ProblemException.conflict("You have already applied this code to exactly this text.");
+        }
+        Coding coding = new Coding();
+        coding.projectId = projectId;
+        coding.documentId = doc.id;
+        coding.codeId = request.codeId();
+        coding.coderId = grant.userId();
+        coding.layer = CodingLayer.CODER;
+        coding.startOffset = request.start();
+        coding.endOffset = request.end();
+        coding.createdAt = Instant.now();
+        coding.updatedAt = coding.createdAt;
+        coding.persist();
+        audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding, grant));
+        return view(coding, Map.of(grant.userId(), grant.username()));
+    }
+
+    public CodingView update(long projectId, long codingId, UpdateCodingRequest request) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        Coding coding = ownCoding(grant, codingId);
+        if (coding.version != request.version()) {
+            throw ProblemException.staleVersion("This coding");
+        }
+        Document doc = Document.findById(coding.documentId);
+        Offsets.requireValid(request.start(), request.end(), doc.text);
+        if (request.codeId() != null) {
+            CodebookService.referenced(projectId, request.codeId(), "codeId");
+        }
+        Map<String, Object> before = snapshot(coding, grant);
+        coding.startOffset = request.start();
+        coding.endOffset = request.end();
+        if (request.codeId() != null) {
+            coding.codeId = request.codeId();
+        }
+        coding.updatedAt = Instant.now();
+        em.flush();
+        audit.record(projectId, grant.username(), "coding.updated", "CODING", codingId, before, snapshot(coding, grant));
+        return view(coding, Map.of(grant.userId(), grant.username()));
+    }
+
+    public void remove(long projectId, long codingId) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        Coding coding = ownCoding(grant, codingId);
+        Map<String, Object> before = snapshot(coding, grant);
+        Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
+        coding.delete();
+        audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
+    }
+
+    /** A coding the caller may see, else 404 (a hidden layer is not revealed). */
+    static Coding visible(Grant grant, long codingId) {
+        Coding coding = Coding.findById(codingId);
+        if (coding == null || coding.projectId != grant.projectId() || !LayerVisibility.mayView(grant, coding)) {
+            throw ProblemException.notFound("There is no coding " + codingId + " in this project that you can see.");
+        }
+        return coding;
+    }
+
+    private static Coding ownCoding(Grant grant, long codingId) {
+        Coding coding = visible(grant, codingId);
+        if (coding.coderId != grant.userId() || coding.layer != CodingLayer.CODER) {
+            throw ProblemException.forbidden("Only the coder who made a coding can change or remove it.");
+        }
+        return coding;
+    }
+
+    private static Document referencedDocument(long projectId, long documentId) {
+        Document doc = Document.findById(documentId);
+        if (doc == null || doc.projectId != projectId) {
+            throw ProblemException.badRequest("There is no document " + documentId + " in this project (documentId).");
+        }
+        return doc;
+    }
+
+    private Map<Long, String> usernames() {
+        Map<Long, String> names = new HashMap<>();
+        em.createQuery("select u.id, u.username from AppUser u", Object[].class).getResultList()
+                .forEach(r -> names.put((Long) r[0], (String) r[1]));
+        return names;
+    }
+
+    private static CodingView view(Coding c, Map<Long, String> usernames) {
+        return new CodingView(c.id, c.documentId, c.codeId, usernames.get(c.coderId), c.layer, c.startOffset, c.endOffset,
+                c.createdAt, c.updatedAt, c.version);
+    }
+
+    private static Map<String, Object> snapshot(Coding c, Grant grant) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("documentId", c.documentId);
+        m.put("codeId", c.codeId);
+        m.put("coderId", c.coderId);
+        m.put("layer", c.layer);
+        m.put("start", c.startOffset);
+        m.put("end", c.endOffset);
+        return m;
+    }
+
+}

@@ -1,0 +1,169 @@
+package app.margin.coding;
+
+import app.margin.audit.AuditLog;
+import app.margin.codebook.CodebookService;
+import app.margin.coding.CodingDtos.CreateMemoRequest;
+import app.margin.coding.CodingDtos.MemoView;
+import app.margin.coding.CodingDtos.UpdateMemoRequest;
+import app.margin.corpus.Document;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Memos on a project, a document, a code or a coding. Only their author edits them. */
+@ApplicationScoped
+@Transactional
+public class MemoService {
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    MemoService(ProjectAccess access, AuditLog audit, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /** Memos, optionally of one target; memos on codings the caller cannot see are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemoView> list(long projectId, Memo.Target targetType, Long targetId) {
+        Grant grant = access.require(projectId, Permission.READ);
+        StringBuilder query = new StringBuilder("projectId = :p");
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", projectId);
+        if (targetType != null) {
+            query.append(" and targetType = :t");
+            params.put("t", targetType);
+        }
+        if (targetId != null) {
+            query.append(" and targetId = :id");
+            params.put("id", targetId);
+        }
+        List<Memo> memos = Memo.list(query + " order by createdAt, id", params);
+        Map<Long, String> names = usernames();
+        return memos.stream().filter(m -> visibleTarget(grant, m)).map(m -> view(m, names)).toList();
+    }
+
+    public MemoView add(long projectId, CreateMemoRequest request) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        long targetId = requireTarget(grant, request.targetType(), request.targetId());
+        Memo memo = new Memo();
+        memo.projectId = projectId;
+        memo.targetType = request.targetType();
+        memo.targetId = targetId;
+        memo.authorId = grant.userId();
+        memo.title = request.title();
+        memo.body = request.body();
+        memo.createdAt = Instant.now();
+        memo.updatedAt = memo.createdAt;
+        memo.persist();
+        audit.record(projectId, grant.username(), "memo.added", "MEMO", memo.id, null, snapshot(memo));
+        return view(memo, Map.of(grant.userId(), grant.username()));
+    }
+
+    public MemoView update(long projectId, long memoId, UpdateMemoRequest request) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        Memo memo = find(grant, memoId);
+        if (memo.authorId != grant.userId()) {
+            throw ProblemException.forbidden("Only the author of a memo can change it.");
+        }
+        if (memo.version != request.version()) {
+            throw ProblemException.staleVersion("This memo");
+        }
+        Map<String, Object> before = snapshot(memo);
+        memo.title = request.title();
+        memo.body = request.body();
+        memo.updatedAt = Instant.now();
+        em.flush();
+        audit.record(projectId, grant.username(), "memo.updated", "MEMO", memoId, before, snapshot(memo));
+        return view(memo, Map.of(grant.userId(), grant.username()));
+    }
+
+    public void remove(long projectId, long memoId) {
+        Grant grant = access.require(projectId, Permission.READ);
+        Memo memo = find(grant, memoId);
+        boolean mayRemove = (memo.authorId == grant.userId() && grant.can(Permission.CODE))
+                || grant.can(Permission.DELETE);
+        if (!mayRemove) {
+            throw ProblemException.forbidden("Only the author of a memo (or a project owner) can remove it.");
+        }
+        Map<String, Object> before = snapshot(memo);
+        memo.delete();
+        audit.record(projectId, grant.username(), "memo.removed", "MEMO", memoId, before, null);
+    }
+
+    private static Memo find(Grant grant, long memoId) {
+        Memo memo = Memo.findById(memoId);
+        if (memo == null || memo.projectId != grant.projectId() || !visibleTarget(grant, memo)) {
+            throw ProblemException.notFound("There is no memo " + memoId + " in this project.");
+        }
+        return memo;
+    }
+
+    /** Checks that the target exists in the project (and, for a coding, that the caller sees it). */
+    private static long requireTarget(Grant grant, Memo.Target type, Long targetId) {
+        long projectId = grant.projectId();
+        if (type == Memo.Target.PROJECT) {
+            return projectId;
+        }
+        if (targetId == null) {
+            throw ProblemException.badRequest("Say which " + type.name().toLowerCase() + " the memo is about (targetId).");
+        }
+        switch (type) {
+            case DOCUMENT -> {
+                Document doc = Document.findById(targetId);
+                if (doc == null || doc.projectId != projectId) {
+                    throw ProblemException.badRequest("There is no document " + targetId + " in this project (targetId).");
+                }
+            }
+            case CODE -> CodebookService.referenced(projectId, targetId, "targetId");
+            case CODING -> {
+                Coding coding = Coding.findById(targetId);
+                if (coding == null || coding.projectId != projectId || !LayerVisibility.mayView(grant, coding)) {
+                    throw ProblemException.badRequest("There is no coding " + targetId + " in this project that you can see (targetId).");
+                }
+            }
+            default -> throw new IllegalStateException("Unhandled memo target " + type);
+        }
+        return targetId;
+    }
+
+    private static boolean visibleTarget(Grant grant, Memo memo) {
+        if (memo.targetType != Memo.Target.CODING) {
+            return true;
+        }
+        Coding coding = Coding.findById(memo.targetId);
+        return coding != null && LayerVisibility.mayView(grant, coding);
+    }
+
+    private Map<Long, String> usernames() {
+        Map<Long, String> names = new HashMap<>();
+        em.createQuery("select u.id, u.username from AppUser u", Object[].class).getResultList()
+                .forEach(r -> names.put((Long) r[0], (String) r[1]));
+        return names;
+    }
+
+    private static MemoView view(Memo m, Map<Long, String> usernames) {
+        return new MemoView(m.id, m.targetType, m.targetId, usernames.get(m.authorId), m.title, m.body, m.createdAt,
+                m.updatedAt, m.version);
+    }
+
+    private static Map<String, Object> snapshot(Memo m) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("targetType", m.targetType);
+        s.put("targetId", m.targetId);
+        s.put("title", m.title);
+        s.put("body", m.body);
+        return s;
+    }
+
+}

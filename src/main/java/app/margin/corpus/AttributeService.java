@@ -1,0 +1,135 @@
+package app.margin.corpus;
+
+import app.margin.audit.AuditLog;
+import app.margin.corpus.AttributeDtos.AttributesResult;
+import app.margin.corpus.AttributeDtos.AttributesUpdate;
+import app.margin.corpus.AttributeDtos.CaseAttributes;
+import app.margin.corpus.AttributeDtos.CaseView;
+import app.margin.corpus.AttributeDtos.DocumentAttributes;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Cases and their attributes, per case or per document, from JSON or from a CSV table. */
+@ApplicationScoped
+@Transactional
+public class AttributeService {
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    AttributeService(ProjectAccess access, AuditLog audit, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseView> cases(long projectId) {
+        access.require(projectId, Permission.READ);
+        Map<Long, List<Long>> documentsByCase = new HashMap<>();
+        em.createQuery("select d.caseId, d.id from Document d where d.projectId = :p and d.caseId is not null "
+                        + "order by d.id", Object[].class)
+                .setParameter("p", projectId).getResultList()
+                .forEach(r -> documentsByCase.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Long) r[1]));
+        return ResearchCase.<ResearchCase>list("projectId = ?1 order by name", projectId).stream()
+                .map(c -> new CaseView(c.id, c.name, new TreeMap<>(c.attributes),
+                        documentsByCase.getOrDefault(c.id, List.of())))
+                .toList();
+    }
+
+    public AttributesResult update(long projectId, AttributesUpdate update) {
+        Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
+        if (update == null || (isEmpty(update.cases()) && isEmpty(update.documents()))) {
+            throw ProblemException.badRequest("Nothing to set: send 'cases' and/or 'documents' with attributes.");
+        }
+        int casesCreated = 0;
+        int casesUpdated = 0;
+        for (CaseAttributes entry : nullToEmpty(update.cases())) {
+            if (entry.caseName() == null || entry.caseName().isBlank()) {
+                throw ProblemException.badRequest("Every entry in 'cases' needs a 'case' name, e.g. \"P07\".");
+            }
+            boolean existed = ResearchCase.findByName(projectId, entry.caseName().strip()).isPresent();
+            ResearchCase c = ResearchCase.findOrCreate(projectId, entry.caseName().strip());
+            Map<String, String> before = new TreeMap<>(c.attributes);
+            apply(c.attributes, entry.attributes());
+            casesCreated += existed ? 0 : 1;
+            casesUpdated++;
+            audit.record(projectId, grant.username(), "case.attributes-set", "CASE", c.id,
+                    Map.of("case", c.name, "attributes", before), Map.of("case", c.name, "attributes", c.attributes));
+        }
+        int documentsUpdated = 0;
+        for (DocumentAttributes entry : nullToEmpty(update.documents())) {
+            Document doc = resolve(projectId, entry);
+            Map<String, Object> before = Map.of("caseId", String.valueOf(doc.caseId),
+                    "attributes", new TreeMap<>(doc.attributes));
+            if (entry.caseName() != null && !entry.caseName().isBlank()) {
+                doc.caseId = ResearchCase.findOrCreate(projectId, entry.caseName().strip()).id;
+            }
+            apply(doc.attributes, entry.attributes());
+            documentsUpdated++;
+            audit.record(projectId, grant.username(), "document.attributes-set", "DOCUMENT", doc.id, before,
+                    Map.of("caseId", String.valueOf(doc.caseId), "attributes", doc.attributes));
+        }
+        return new AttributesResult(casesUpdated, casesCreated, documentsUpdated);
+    }
+
+    /** A CSV table: a key column {@code case} and/or {@code document}, then one column per attribute. */
+    public AttributesResult importCsv(long projectId, String csv) {
+        access.require(projectId, Permission.MANAGE_CORPUS);
+        return update(projectId, AttributeCsv.parse(csv));
+    }
+
+    private static Document resolve(long projectId, DocumentAttributes entry) {
+        if (entry.documentId() != null) {
+            return DocumentService.find(projectId, entry.documentId());
+        }
+        if (entry.document() == null || entry.document().isBlank()) {
+            throw ProblemException.badRequest("Every entry in 'documents' needs a 'documentId' or a 'document' title.");
+        }
+        List<Document> matches = Document.list("projectId = ?1 and (title = ?2 or sourceFileName = ?2)",
+                projectId, entry.document().strip());
+        if (matches.isEmpty()) {
+            throw ProblemException.badRequest("There is no document titled or named ‘" + entry.document()
+                    + "’ in this project.");
+        }
+        if (matches.size() > 1) {
+            throw ProblemException.badRequest(matches.size() + " documents are titled ‘" + entry.document()
+                    + "’; name them by id (documentId) instead.");
+        }
+        return matches.getFirst();
+    }
+
+    private static void apply(Map<String, String> target, Map<String, String> changes) {
+        if (changes == null) {
+            return;
+        }
+        changes.forEach((name, value) -> {
+            String key = AttributeNames.normalise(name);
+            if (value == null || value.isBlank()) {
+                target.remove(key);
+            } else if (value.length() > 1000) {
+                throw ProblemException.badRequest("The value of '" + key + "' is longer than 1,000 characters.");
+            } else {
+                target.put(key, value.strip());
+            }
+        });
+    }
+
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

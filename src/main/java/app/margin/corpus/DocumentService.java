@@ -1,0 +1,168 @@
+package app.margin.corpus;
+
+import app.margin.audit.AuditLog;
+import app.margin.corpus.DocumentDtos.DocumentSummary;
+import app.margin.corpus.DocumentDtos.DocumentView;
+import app.margin.corpus.DocumentDtos.UnitView;
+import app.margin.corpus.DocumentDtos.UpdateDocumentRequest;
+import app.margin.identity.AppUser;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Reading documents, changing their metadata, deleting them. */
+@ApplicationScoped
+@Transactional
+public class DocumentService {
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    DocumentService(ProjectAccess access, AuditLog audit, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DocumentSummary> list(long projectId) {
+        access.require(projectId, Permission.READ);
+        Map<Long, ResearchCase> cases = ResearchCase.<ResearchCase>list("projectId", projectId).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c));
+        // A projection: listing documents must not load their texts.
+        List<Object[]> rows = em.createQuery("select d.id, d.title, d.kind, d.language, d.textLength, d.caseId, "
+                        + "d.fieldDate, d.fieldPlace, d.fieldAuthor, d.importedAt from Document d "
+                        + "where d.projectId = :p order by d.title, d.id", Object[].class)
+                .setParameter("p", projectId).getResultList();
+        Map<Long, Map<String, String>> ownAttributes = documentAttributes(projectId);
+        return rows.stream().map(r -> {
+            ResearchCase c = r[5] == null ? null : cases.get((Long) r[5]);
+            long id = (Long) r[0];
+            return new DocumentSummary(id, (String) r[1], (DocumentKind) r[2], (String) r[3], (Integer) r[4],
+                    c == null ? null : c.name, (java.time.LocalDate) r[6], (String) r[7], (String) r[8],
+                    (java.time.Instant) r[9], merged(c, ownAttributes.getOrDefault(id, Map.of())));
+        }).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DocumentView get(long projectId, long documentId) {
+        access.require(projectId, Permission.READ);
+        Document doc = find(projectId, documentId);
+        ResearchCase c = doc.caseId == null ? null : ResearchCase.findById(doc.caseId);
+        AppUser importer = AppUser.findById(doc.importedBy);
+        List<UnitView> units = DocumentUnit.ofDocument(documentId).stream()
+                .map(u -> new UnitView(u.startOffset, u.endOffset, u.speaker, Timestamps.format(u.timeMs), u.timeMs)).toList();
+        return new DocumentView(doc.id, doc.title, doc.kind, doc.language, doc.textLength, c == null ? null : c.name,
+                doc.fieldDate, doc.fieldPlace, doc.fieldAuthor, doc.sourceFileName, doc.sourceFormat,
+                doc.sourceSha256, doc.importedAt, importer == null ? null : importer.username, doc.version,
+                merged(c, doc.attributes), doc.text, units);
+    }
+
+    public DocumentView update(long projectId, long documentId, UpdateDocumentRequest request) {
+        Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
+        Document doc = find(projectId, documentId);
+        if (request.version() != null && request.version() != doc.version) {
+            throw ProblemException.staleVersion("The document");
+        }
+        Map<String, Object> before = metadata(doc);
+        if (request.title() != null) {
+            if (request.title().isBlank()) {
+                throw ProblemException.badRequest("A document needs a title.");
+            }
+            doc.title = request.title().strip();
+        }
+        if (request.caseName() != null) {
+            doc.caseId = request.caseName().isBlank() ? null
+                    : ResearchCase.findOrCreate(projectId, request.caseName().strip()).id;
+        }
+        if (request.date() != null) {
+            try {
+                doc.fieldDate = DocumentMetadata.parseDate(request.date(), doc.title);
+            } catch (InvalidMetadataException e) {
+                throw ProblemException.badRequest(e.getMessage());
+            }
+        }
+        if (request.place() != null) {
+            doc.fieldPlace = emptyToNull(request.place());
+        }
+        if (request.author() != null) {
+            doc.fieldAuthor = emptyToNull(request.author());
+        }
+        if (request.language() != null && !request.language().isBlank()) {
+            doc.language = request.language().strip();
+        }
+        em.flush();
+        audit.record(projectId, grant.username(), "document.updated", "DOCUMENT", documentId, before, metadata(doc));
+        return get(projectId, documentId);
+    }
+
+    /** Deletes a document with its codings and memos; the audit event keeps how many there were. */
+    public void delete(long projectId, long documentId) {
+        Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
+        Document doc = find(projectId, documentId);
+        Map<String, Object> before = metadata(doc);
+        em.createNativeQuery("delete from memo where target_type = 'CODING' and target_id in "
+                + "(select id from coding where document_id = ?1)").setParameter(1, documentId).executeUpdate();
+        before.put("codings", em.createNativeQuery("delete from coding where document_id = ?1")
+                .setParameter(1, documentId).executeUpdate());
+        em.createNativeQuery("delete from memo where target_type = 'DOCUMENT' and target_id = ?1")
+                .setParameter(1, documentId).executeUpdate();
+        doc.delete();
+        audit.record(projectId, grant.username(), "document.deleted", "DOCUMENT", documentId, before, null);
+    }
+
+    /** The document if it belongs to the project (never one of another project), else 404. */
+    public static Document find(long projectId, long documentId) {
+        Document doc = Document.findById(documentId);
+        if (doc == null || doc.projectId != projectId) {
+            throw ProblemException.notFound("There is no document " + documentId + " in this project.");
+        }
+        return doc;
+    }
+
+    private Map<Long, Map<String, String>> documentAttributes(long projectId) {
+        List<Object[]> rows = em.createNativeQuery("select a.document_id, a.name, a.val from document_attribute a "
+                + "join document d on d.id = a.document_id where d.project_id = ?1", Object[].class)
+                .setParameter(1, projectId).getResultList();
+        Map<Long, Map<String, String>> byDocument = new HashMap<>();
+        for (Object[] r : rows) {
+            byDocument.computeIfAbsent(((Number) r[0]).longValue(), k -> new TreeMap<>()).put((String) r[1], (String) r[2]);
+        }
+        return byDocument;
+    }
+
+    /** Case attributes first; a document's own attribute of the same name wins. */
+    private static Map<String, String> merged(ResearchCase c, Map<String, String> own) {
+        Map<String, String> all = new TreeMap<>();
+        if (c != null) {
+            all.putAll(c.attributes);
+        }
+        all.putAll(own);
+        return all;
+    }
+
+    private static Map<String, Object> metadata(Document doc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", doc.title);
+        m.put("caseId", doc.caseId);
+        m.put("date", doc.fieldDate == null ? null : doc.fieldDate.toString());
+        m.put("place", doc.fieldPlace);
+        m.put("author", doc.fieldAuthor);
+        m.put("language", doc.language);
+        return m;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,193 @@
+package app.margin.corpus;
+
+import app.margin.audit.AuditLog;
+import app.margin.config.MarginConfig;
+import app.margin.corpus.ImportDtos.FailedFile;
+import app.margin.corpus.ImportDtos.ImportDefaults;
+import app.margin.corpus.ImportDtos.ImportManifest;
+import app.margin.corpus.ImportDtos.ImportResult;
+import app.margin.corpus.ImportDtos.ImportedDocument;
+import app.margin.corpus.ImportDtos.IncomingFile;
+import app.margin.corpus.ImportDtos.ManifestEntry;
+import app.margin.corpus.importer.DocumentReader;
+import app.margin.corpus.importer.ImportRefusedException;
+import app.margin.corpus.importer.ImportedText;
+import app.margin.corpus.importer.TextUnit;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports a batch of files into a project. Each file is read on its own: one that cannot be imported is reported
+ * with its reason and does not stop the others.
+ */
+@ApplicationScoped
+public class ImportService {
+    private final ProjectAccess access;
+    private final DocumentReader reader;
+    private final AuditLog audit;
+    private final MarginConfig config;
+
+    ImportService(ProjectAccess access, DocumentReader reader, AuditLog audit, MarginConfig config) {
+        this.access = access;
+        this.reader = reader;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    /**
+     * @return what was imported and what failed; throws 400 (or 413 when every file was too large) when nothing
+     *         could be imported, with the per-file reasons in the problem's {@code failed} member
+     */
+    @Transactional
+    public ImportResult importFiles(long projectId, List<IncomingFile> files, ImportDefaults defaults,
+            ImportManifest manifest) {
+        Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
+        if (files == null || files.isEmpty()) {
+            throw ProblemException.badRequest("No file was attached. Send one or more files in form parts named 'file'.");
+        }
+        if (files.size() > config.importing().maxFiles()) {
+            throw ProblemException.badRequest("At most " + config.importing().maxFiles()
+                    + " files can be imported at once; this request has " + files.size() + ".");
+        }
+        List<ImportedDocument> imported = new ArrayList<>();
+        List<FailedFile> failed = new ArrayList<>();
+        int oversize = 0;
+        for (IncomingFile file : files) {
+            ManifestEntry entry = manifest == null ? null : manifest.entryFor(file.fileName());
+            String displayName = file.fileName() == null || file.fileName().isBlank() ? "(unnamed file)" : file.fileName();
+            if (file.size() > config.importing().maxFileSize()) {
+                oversize++;
+                failed.add(new FailedFile(displayName, "‘" + displayName + "’ is " + megabytes(file.size())
+                        + ", more than the limit of " + megabytes(config.importing().maxFileSize())
+                        + " per file. Split it, or ask your administrator to raise margin.import.max-file-size."));
+                continue;
+            }
+            try {
+                imported.add(importOne(grant, displayName, file.content().read(), defaults,
+                        entry, files.size() == 1));
+            } catch (ImportRefusedException | InvalidMetadataException e) {
+                failed.add(new FailedFile(displayName, e.getMessage()));
+            } catch (IOException e) {
+                Log.warnf(e, "Could not read uploaded file number %d", failed.size() + imported.size() + 1);
+                failed.add(new FailedFile(displayName, "‘" + displayName + "’ could not be read from the upload. Try again."));
+            }
+        }
+        if (imported.isEmpty()) {
+            ProblemException problem = oversize == files.size()
+                    ? new ProblemException(413, "Upload too large", failed.getFirst().reason())
+                    : ProblemException.badRequest(failed.size() == 1 ? failed.getFirst().reason()
+                            : "None of the " + failed.size() + " files could be imported; see 'failed' for each reason.");
+            throw problem.with("imported", List.of()).with("failed", failed);
+        }
+        Log.infof("Imported %d documents into project %d, %d refused", imported.size(), projectId, failed.size());
+        return new ImportResult(imported, failed);
+    }
+
+    private ImportedDocument importOne(Grant grant, String fileName, byte[] content, ImportDefaults defaults,
+            ManifestEntry entry, boolean singleFile) throws ImportRefusedException, InvalidMetadataException {
+        DocumentKind requestedKind = first(entry == null ? null : entry.kind(), defaults.kind());
+        ImportedText read = reader.read(fileName, content, requestedKind);
+
+        Document doc = new Document();
+        doc.projectId = grant.projectId();
+        doc.text = read.text();
+        doc.textLength = read.text().length();
+        doc.kind = requestedKind != null ? requestedKind : read.kind();
+        doc.title = clip(first(entry == null ? null : entry.title(), singleFile ? defaults.title() : null,
+                read.title(), withoutExtension(fileName)), 500);
+        doc.language = first(entry == null ? null : entry.language(), defaults.language(), read.language());
+        doc.sourceFileName = clip(fileName, 500);
+        doc.sourceFormat = extension(fileName);
+        doc.sourceSha256 = sha256(content);
+        doc.fieldDate = DocumentMetadata.parseDate(first(entry == null ? null : entry.date(), defaults.date()), fileName);
+        doc.fieldPlace = first(entry == null ? null : entry.place(), defaults.place());
+        doc.fieldAuthor = first(entry == null ? null : entry.author(), defaults.author());
+        String caseName = first(entry == null ? null : entry.caseName(), defaults.caseName());
+        if (caseName != null && !caseName.isBlank()) {
+            doc.caseId = ResearchCase.findOrCreate(grant.projectId(), caseName.strip()).id;
+        }
+        if (entry != null && entry.attributes() != null) {
+            doc.attributes.putAll(AttributeNames.normaliseAll(entry.attributes()));
+        }
+        doc.importedBy = grant.userId();
+        doc.importedAt = Instant.now();
+        doc.persist();
+
+        int seq = 0;
+        for (TextUnit unit : read.units()) {
+            DocumentUnit stored = new DocumentUnit();
+            stored.documentId = doc.id;
+            stored.seq = seq++;
+            stored.startOffset = unit.start();
+            stored.endOffset = unit.end();
+            stored.speaker = unit.speaker() == null ? null : clip(unit.speaker(), 200);
+            stored.timeMs = unit.timeMs();
+            stored.persist();
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("title", doc.title);
+        after.put("kind", doc.kind);
+        after.put("file", fileName);
+        after.put("length", doc.textLength);
+        after.put("units", seq);
+        after.put("sha256", doc.sourceSha256);
+        audit.record(grant.projectId(), grant.username(), "document.imported", "DOCUMENT", doc.id, null, after);
+        return new ImportedDocument(doc.id, doc.title, doc.kind, doc.textLength, doc.language, fileName, seq);
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... candidates) {
+        for (T candidate : candidates) {
+            if (candidate != null && !(candidate instanceof String s && s.isBlank())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String withoutExtension(String fileName) {
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : clip(fileName.substring(dot + 1).toLowerCase(), 10);
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1_048_576.0);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

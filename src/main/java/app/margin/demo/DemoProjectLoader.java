@@ -1,0 +1,169 @@
+package app.margin.demo;
+
+import app.margin.codebook.CodeDtos.CodeView;
+import app.margin.codebook.CodeDtos.CreateCodeRequest;
+import app.margin.codebook.CodebookService;
+import app.margin.coding.CodingDtos.CreateCodingRequest;
+import app.margin.coding.CodingDtos.CreateMemoRequest;
+import app.margin.coding.CodingService;
+import app.margin.coding.Memo;
+import app.margin.coding.MemoService;
+import app.margin.config.MarginConfig;
+import app.margin.corpus.AttributeService;
+import app.margin.corpus.DocumentDtos.DocumentView;
+import app.margin.corpus.DocumentService;
+import app.margin.corpus.ImportDtos.ImportDefaults;
+import app.margin.corpus.ImportDtos.ImportManifest;
+import app.margin.corpus.ImportDtos.ImportResult;
+import app.margin.corpus.ImportDtos.ImportedDocument;
+import app.margin.corpus.ImportDtos.IncomingFile;
+import app.margin.corpus.ImportService;
+import app.margin.identity.AccountService;
+import app.margin.identity.AppUser;
+import app.margin.identity.CurrentCaller;
+import app.margin.identity.FirstAdminBootstrap;
+import app.margin.identity.ProjectRole;
+import app.margin.project.ProjectDtos.CreateProjectRequest;
+import app.margin.project.ProjectDtos.ProjectView;
+import app.margin.project.ProjectService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the demo project from sample-corpus/ (packaged with the application) on a fresh database when demo mode
+ * is on: the accounts demo-supervisor, demo-coder1 and demo-coder2, the corpus, case attributes, the starting
+ * codebook and the two coders' independent codings. It goes through the same services as the API, acting as the
+ * seeded accounts, so the demo is exactly what a researcher would have built by hand.
+ */
+@ApplicationScoped
+public class DemoProjectLoader {
+    public static final String PROJECT_NAME = "Onward migration (demo)";
+    static final String SUPERVISOR = "demo-supervisor";
+    static final List<String> CODERS = List.of("demo-coder1", "demo-coder2");
+
+    private final MarginConfig config;
+    private final AccountService accounts;
+    private final CurrentCaller caller;
+    private final ProjectService projects;
+    private final ImportService imports;
+    private final AttributeService attributes;
+    private final CodebookService codebook;
+    private final CodingService codings;
+    private final DocumentService documents;
+    private final MemoService memos;
+    private final ObjectMapper json;
+
+    DemoProjectLoader(MarginConfig config, AccountService accounts, CurrentCaller caller, ProjectService projects,
+            ImportService imports, AttributeService attributes, CodebookService codebook, CodingService codings,
+            DocumentService documents, MemoService memos, ObjectMapper json) {
+        this.config = config;
+        this.accounts = accounts;
+        this.caller = caller;
+        this.projects = projects;
+        this.imports = imports;
+        this.attributes = attributes;
+        this.codebook = codebook;
+        this.codings = codings;
+        this.documents = documents;
+        this.memos = memos;
+        this.json = json;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) throws IOException {
+        if (!config.demo().enabled() || AppUser.findByUsername(SUPERVISOR).isPresent()) {
+            return;
+        }
+        load();
+    }
+
+    @ActivateRequestContext
+    void load() throws IOException {
+        long started = System.nanoTime();
+        AppUser owner = AppUser.findByUsername(FirstAdminBootstrap.ADMIN_USERNAME).orElseThrow();
+        AppUser supervisor = createAccount(SUPERVISOR, "Demo supervisor");
+        Map<String, AppUser> coders = new HashMap<>();
+        for (String coder : CODERS) {
+            coders.put(coder, createAccount(coder, "Demo coder " + coder.substring(coder.length() - 1)));
+        }
+
+        caller.assume(owner);
+        ProjectView project = projects.create(new CreateProjectRequest(PROJECT_NAME, "A FICTIONAL corpus about "
+                + "North Koreans who moved on from South Korea to the UK, written for Margin's demo. Not real data."));
+        long pid = project.id();
+        projects.addMember(pid, SUPERVISOR, ProjectRole.SUPERVISOR);
+        for (String coder : CODERS) {
+            projects.addMember(pid, coder, ProjectRole.CODER);
+        }
+
+        caller.assume(supervisor);
+        SampleCorpus corpus = new SampleCorpus(json);
+        ImportManifest manifest = corpus.manifest();
+        List<IncomingFile> files = manifest.files().stream().map(e -> corpus.file(e.file())).toList();
+        ImportResult imported = imports.importFiles(pid, files, ImportDefaults.none(), manifest);
+        if (!imported.failed().isEmpty()) {
+            Log.warnf("Demo corpus: %d files could not be imported: %s", imported.failed().size(), imported.failed());
+        }
+        attributes.importCsv(pid, corpus.text("case-attributes.csv"));
+        Map<String, Long> codeIds = createCodebook(pid, corpus.codebook());
+        memos.add(pid, new CreateMemoRequest(Memo.Target.PROJECT, null, "About this demo",
+                "Everything in this project is fictional. demo-coder1 and demo-coder2 coded four interviews "
+                        + "independently (P01, P02, P07, P08) so that agreement can be measured."));
+
+        int codingCount = 0;
+        for (ImportedDocument doc : imported.imported()) {
+            String csv = corpus.demoCodingsFor(doc.file());
+            if (csv == null) {
+                continue;
+            }
+            DocumentView text = documents.get(pid, doc.id());
+            for (DemoCoding coding : DemoCoding.parse(csv)) {
+                AppUser coder = coders.get(coding.coder());
+                Long codeId = codeIds.get(coding.code());
+                int start = text.text().indexOf(coding.quote());
+                if (coder == null || codeId == null || start < 0) {
+                    Log.warnf("Demo coding skipped in %s: unknown coder or code, or quote not found", doc.file());
+                    continue;
+                }
+                caller.assume(coder);
+                long codingId = codings.add(pid, new CreateCodingRequest(doc.id(), codeId, start,
+                        start + coding.quote().length())).id();
+                if (!coding.memo().isBlank()) {
+                    memos.add(pid, new CreateMemoRequest(Memo.Target.CODING, codingId, null, coding.memo()));
+                }
+                codingCount++;
+            }
+            caller.assume(supervisor);
+        }
+        Log.infof("Loaded the demo project %d: %d documents, %d codes, %d codings in %d ms", pid,
+                imported.imported().size(), codeIds.size(), codingCount, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private AppUser createAccount(String username, String displayName) {
+        return accounts.createUnchecked(username, config.demo().password(), displayName, false);
+    }
+
+    /** Creates the codebook tree; returns code ids by name (names are unique in the sample codebook). */
+    private Map<String, Long> createCodebook(long pid, List<SampleCorpus.SampleCode> roots) {
+        Map<String, Long> ids = new HashMap<>();
+        createCodes(pid, roots, null, ids);
+        return ids;
+    }
+
+    private void createCodes(long pid, List<SampleCorpus.SampleCode> codes, Long parentId, Map<String, Long> ids) {
+        for (SampleCorpus.SampleCode code : codes == null ? List.<SampleCorpus.SampleCode>of() : codes) {
+            CodeView created = codebook.create(pid, new CreateCodeRequest(code.name(), parentId, code.definition(),
+                    code.inclusion(), code.exclusion(), code.example(), code.color()));
+            ids.put(code.name(), created.id());
+            createCodes(pid, code.children(), created.id(), ids);
+        }
+    }
+}

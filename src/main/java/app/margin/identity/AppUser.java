@@ -1,0 +1,57 @@
+package app.margin.identity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A person who uses Margin. Local accounts carry a bcrypt hash (quarkus-security-jpa checks it for HTTP Basic);
+ * users who sign in through an identity provider have no password here but the same row, so features only ever
+ * see an {@code AppUser}.
+ */
+@Entity
+@Table(name = "app_user")
+@UserDefinition
+public class AppUser extends PanacheEntityBase {
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    public String username;
+
+    @Password(PasswordType.MCF)
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Roles
+    public String roles;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<AppUser> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public boolean isAdmin() {
+        return roles != null && roles.contains(ROLE_ADMIN);
+    }
+}

@@ -1,0 +1,67 @@
+package app.margin.identity;
+
+import app.margin.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Who is calling, as an {@link AppUser}. The one place that turns a security identity (a local account checked by
+ * HTTP Basic or a form login, or later an OIDC token) into Margin's user: features depend on this, never on the
+ * mechanism that authenticated the request.
+ */
+@RequestScoped
+public class CurrentCaller {
+    private final SecurityIdentity identity;
+    private AppUser user;
+
+    CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @Transactional
+    public AppUser user() {
+        if (user == null) {
+            if (identity.isAnonymous()) {
+                throw new io.quarkus.security.UnauthorizedException();
+            }
+            String name = identity.getPrincipal().getName();
+            user = AppUser.findByUsername(name).orElseGet(() -> provisionExternal(name));
+        }
+        return user;
+    }
+
+    /** A user authenticated elsewhere (an identity provider) gets a password-less row on first sight. */
+    private AppUser provisionExternal(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.forbidden("Your sign-in did not say who you are.");
+        }
+        AppUser external = new AppUser();
+        external.username = name;
+        external.displayName = name;
+        external.roles = AppUser.ROLE_USER;
+        external.createdAt = Instant.now();
+        external.persist();
+        return external;
+    }
+
+    /**
+     * Lets a start-up task (the demo project) act as a seeded account inside an activated request context, one
+     * account after another. Refused when a real caller is signed in, so a request can never change who it is.
+     */
+    public void assume(AppUser seeded) {
+        if (!identity.isAnonymous()) {
+            throw new IllegalStateException("A signed-in request cannot assume another user");
+        }
+        this.user = seeded;
+    }
+
+    public String username() {
+        return user().username;
+    }
+
+    public long userId() {
+        return user().id;
+    }
+}

@@ -1,0 +1,37 @@
+package app.margin.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Describes a JSON reading error in plain words, without Java type names. */
+public final class JsonErrors {
+    private JsonErrors() {
+    }
+
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return "‘" + invalid.getValue() + "’ is not allowed for '" + field(invalid) + "'; use one of " + allowed + ".";
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            String field = field(mismatched);
+            return field == null ? "The JSON does not have the expected shape."
+                    : "The field '" + field + "' has a value of the wrong type.";
+        }
+        int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+        return "The text is not valid JSON (line " + line + ", column " + column + ").";
+    }
+
+    private static String field(JsonMappingException e) {
+        return e.getPath().isEmpty() ? null : e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

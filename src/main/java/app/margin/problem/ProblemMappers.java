@@ -1,0 +1,106 @@
+package app.margin.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into RFC 9457 problem+json; never a class name or a stack trace. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problem.response(e.status(), e.title(), e.getMessage(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", fieldName(v), "message", v.getMessage()))
+                .toList();
+        String detail = errors.stream().map(err -> err.get("field") + ": " + err.get("message"))
+                .reduce((a, b) -> a + "; " + b).orElse("The request is not valid.");
+        return Problem.response(400, "Invalid request", detail, Map.of("errors", errors));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentEdit(Exception e) {
+        return Problem.response(409, "Conflict",
+                "Someone else changed this at the same time. Reload it, then apply your change again.", null);
+    }
+
+    /** Listed one by one because Quarkus maps the specific Jackson types itself otherwise. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, ValueInstantiationException.class})
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problem.response(400, "Invalid request", JsonErrors.describe(e), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Problem.response(401, "Not signed in", "Sign in to use Margin.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e) {
+        return Problem.response(401, "Not signed in", "The user name or password is wrong.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(403, "Not allowed", "Your account is not allowed to do this.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return Problem.response(status, Response.Status.fromStatusCode(status) == null
+                ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                detailFor(status), null);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure, reference %s", reference);
+        return Problem.response(500, "Internal error",
+                "Margin hit an unexpected problem and did not complete this request. Report reference "
+                        + reference + " to your administrator.", Map.of("reference", reference));
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not support that method.";
+            case 406 -> "Margin cannot answer in the format you asked for.";
+            case 413 -> "The upload is too large.";
+            case 415 -> "Margin does not accept this content type here.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        int lastDot = path.lastIndexOf('.');
+        return lastDot < 0 ? path : path.substring(lastDot + 1);
+    }
+
+}

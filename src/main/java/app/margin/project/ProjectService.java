@@ -1,0 +1,182 @@
+package app.margin.project;
+
+import app.margin.audit.AuditLog;
+import app.margin.identity.AppUser;
+import app.margin.identity.CurrentCaller;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.identity.ProjectRole;
+import app.margin.problem.ProblemException;
+import app.margin.project.ProjectDtos.CreateProjectRequest;
+import app.margin.project.ProjectDtos.MemberView;
+import app.margin.project.ProjectDtos.ProjectView;
+import app.margin.project.ProjectDtos.UpdateProjectRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Project lifecycle and membership. */
+@ApplicationScoped
+@Transactional
+public class ProjectService {
+    /** Deleting a project removes its rows child-first; the audit log is kept on purpose. */
+    private static final List<String> DELETE_STATEMENTS = List.of(
+            "delete from memo where project_id = ?1",
+            "delete from coding where project_id = ?1",
+            "update code set parent_id = null where project_id = ?1",
+            "delete from code where project_id = ?1",
+            "delete from document where project_id = ?1",
+            "delete from research_case where project_id = ?1",
+            "delete from membership where project_id = ?1",
+            "delete from project where id = ?1");
+
+    private final CurrentCaller caller;
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final EntityManager em;
+
+    ProjectService(CurrentCaller caller, ProjectAccess access, AuditLog audit, EntityManager em) {
+        this.caller = caller;
+        this.access = access;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProjectView> mine() {
+        List<Object[]> rows = em.createQuery("select p, m.role from Project p, Membership m "
+                        + "where m.projectId = p.id and m.userId = :u order by p.name, p.id", Object[].class)
+                .setParameter("u", caller.userId())
+                .getResultList();
+        return rows.stream().map(r -> view((Project) r[0], (ProjectRole) r[1])).toList();
+    }
+
+    public ProjectView create(CreateProjectRequest request) {
+        AppUser me = caller.user();
+        Project project = new Project();
+        project.name = request.name().strip();
+        project.description = request.description();
+        project.createdAt = Instant.now();
+        project.createdBy = me.id;
+        project.persist();
+        addMembership(project.id, me.id, ProjectRole.OWNER);
+        audit.record(project.id, me.username, "project.created", "PROJECT", project.id, null,
+                Map.of("name", project.name));
+        return view(project, ProjectRole.OWNER);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProjectView get(long projectId) {
+        Grant grant = access.require(projectId, Permission.READ);
+        return view(Project.findById(projectId), grant.role());
+    }
+
+    public ProjectView update(long projectId, UpdateProjectRequest request) {
+        Grant grant = access.require(projectId, Permission.MANAGE_MEMBERS);
+        Project project = Project.findById(projectId);
+        if (project.version != request.version()) {
+            throw ProblemException.staleVersion("The project");
+        }
+        Map<String, Object> before = Map.of("name", project.name);
+        project.name = request.name().strip();
+        project.description = request.description();
+        em.flush();
+        audit.record(projectId, grant.username(), "project.updated", "PROJECT", projectId, before,
+                Map.of("name", project.name));
+        return view(project, grant.role());
+    }
+
+    public void delete(long projectId) {
+        Grant grant = access.require(projectId, Permission.DELETE);
+        Project project = Project.findById(projectId);
+        audit.record(projectId, grant.username(), "project.deleted", "PROJECT", projectId,
+                Map.of("name", project.name), null);
+        em.flush();
+        em.clear();
+        for (String statement : DELETE_STATEMENTS) {
+            em.createNativeQuery(statement).setParameter(1, projectId).executeUpdate();
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberView> members(long projectId) {
+        access.require(projectId, Permission.READ);
+        return em.createQuery("select new app.margin.project.ProjectDtos$MemberView(u.id, u.username, "
+                        + "u.displayName, m.role) from Membership m, AppUser u where m.userId = u.id "
+                        + "and m.projectId = :p order by u.username", MemberView.class)
+                .setParameter("p", projectId)
+                .getResultList();
+    }
+
+    public MemberView addMember(long projectId, String username, ProjectRole role) {
+        Grant grant = access.require(projectId, Permission.MANAGE_MEMBERS);
+        AppUser user = existingUser(username);
+        if (Membership.find(projectId, user.id).isPresent()) {
+            throw ProblemException.conflict(username + " is already a member of this project; change their role instead.");
+        }
+        addMembership(projectId, user.id, role);
+        audit.record(projectId, grant.username(), "member.added", "MEMBER", user.id, null,
+                Map.of("username", username, "role", role));
+        return new MemberView(user.id, user.username, user.displayName, role);
+    }
+
+    public MemberView changeRole(long projectId, String username, ProjectRole role) {
+        Grant grant = access.require(projectId, Permission.MANAGE_MEMBERS);
+        AppUser user = existingUser(username);
+        Membership membership = memberOrNotFound(projectId, user, username);
+        ProjectRole before = membership.role;
+        if (before == ProjectRole.OWNER && role != ProjectRole.OWNER) {
+            requireAnotherOwner(projectId);
+        }
+        membership.role = role;
+        audit.record(projectId, grant.username(), "member.role-changed", "MEMBER", user.id,
+                Map.of("username", username, "role", before), Map.of("username", username, "role", role));
+        return new MemberView(user.id, user.username, user.displayName, role);
+    }
+
+    public void removeMember(long projectId, String username) {
+        Grant grant = access.require(projectId, Permission.MANAGE_MEMBERS);
+        AppUser user = existingUser(username);
+        Membership membership = memberOrNotFound(projectId, user, username);
+        if (membership.role == ProjectRole.OWNER) {
+            requireAnotherOwner(projectId);
+        }
+        membership.delete();
+        audit.record(projectId, grant.username(), "member.removed", "MEMBER", user.id,
+                Map.of("username", username, "role", membership.role), null);
+    }
+
+    /** Used by start-up tasks that seed a project (the demo) without a signed-in owner. */
+    public void addMembership(long projectId, long userId, ProjectRole role) {
+        Membership membership = new Membership();
+        membership.projectId = projectId;
+        membership.userId = userId;
+        membership.role = role;
+        membership.createdAt = Instant.now();
+        membership.persist();
+    }
+
+    private static AppUser existingUser(String username) {
+        return AppUser.findByUsername(username).orElseThrow(() -> ProblemException.notFound(
+                "There is no user named '" + username + "'. An administrator can create the account first."));
+    }
+
+    private static Membership memberOrNotFound(long projectId, AppUser user, String username) {
+        return Membership.find(projectId, user.id).orElseThrow(
+                () -> ProblemException.notFound(username + " is not a member of this project."));
+    }
+
+    private static void requireAnotherOwner(long projectId) {
+        if (Membership.count("projectId = ?1 and role = ?2", projectId, ProjectRole.OWNER) < 2) {
+            throw ProblemException.conflict("A project needs at least one owner: make someone else an owner first.");
+        }
+    }
+
+    private static ProjectView view(Project p, ProjectRole role) {
+        return new ProjectView(p.id, p.name, p.description, role, p.createdAt, p.version);
+    }
+}
