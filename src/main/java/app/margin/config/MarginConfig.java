@@ -18,6 +18,10 @@ public interface MarginConfig {
 
     Demo demo();
 
+    /** bcrypt cost factor for new password hashes (each step doubles the work of checking a password). */
+    @WithDefault("10")
+    int bcryptCost();
+
     @WithName("import")
     Import importing();
 

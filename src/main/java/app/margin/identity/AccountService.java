@@ -1,5 +1,6 @@
 package app.margin.identity;
 
+import app.margin.config.MarginConfig;
 import app.margin.problem.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,11 @@ public class AccountService {
     static final int MIN_PASSWORD_LENGTH = 8;
 
     private final CurrentCaller caller;
+    private final MarginConfig config;
 
-    AccountService(CurrentCaller caller) {
+    AccountService(CurrentCaller caller, MarginConfig config) {
         this.caller = caller;
+        this.config = config;
     }
 
     public AppUser create(String username, String password, String displayName, boolean admin) {
@@ -40,7 +43,7 @@ public class AccountService {
         }
         AppUser user = new AppUser();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = BcryptUtil.bcryptHash(password, config.bcryptCost());
         user.displayName = displayName == null || displayName.isBlank() ? username : displayName.strip();
         user.roles = admin ? AppUser.ROLE_USER + "," + AppUser.ROLE_ADMIN : AppUser.ROLE_USER;
         user.createdAt = Instant.now();
@@ -61,7 +64,7 @@ public class AccountService {
             throw ProblemException.badRequest("The current password is wrong.");
         }
         requireStrongEnough(newPassword);
-        me.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        me.passwordHash = BcryptUtil.bcryptHash(newPassword, config.bcryptCost());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

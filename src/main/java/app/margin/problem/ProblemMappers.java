@@ -72,6 +72,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         return Problem.response(status, Response.Status.fromStatusCode(status) == null
                 ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase(),
                 detailFor(status), null);

@@ -76,7 +76,7 @@ class ProjectResourceTest {
         as(team.owner()).body(Map.of("username", "nobody-here", "role", "CODER")).post(team.path("/members"))
                 .then().statusCode(404).body("detail", containsString("no user named 'nobody-here'"));
         as(team.owner()).body(Map.of("username", team.coder(), "role", "BOSS")).post(team.path("/members"))
-                .then().statusCode(400).body("detail", containsString("OWNER, SUPERVISOR, CODER, VIEWER"));
+                .then().statusCode(400).body("detail", containsString("VIEWER, CODER, SUPERVISOR, OWNER"));
         as(team.owner()).body(Map.of("username", team.coder(), "role", "CODER")).post(team.path("/members"))
                 .then().statusCode(409).body("detail", containsString("already a member"));
     }

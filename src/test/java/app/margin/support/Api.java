@@ -22,6 +22,40 @@ public final class Api {
         return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
     }
 
+    /** Signed in, without a content type: for multipart uploads and raw bodies. */
+    public static RequestSpecification raw(String username) {
+        String password = ADMIN.equals(username) ? ADMIN_PASSWORD : PASSWORD;
+        return given().auth().preemptive().basic(username, password);
+    }
+
+    /** Imports one UTF-8 text file; returns the new document's id. */
+    public static long importText(String username, long projectId, String fileName, String text, String kind) {
+        var request = raw(username).multiPart("file", fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain");
+        if (kind != null) {
+            request = request.multiPart("kind", kind);
+        }
+        return request.post("/api/v1/projects/" + projectId + "/documents").then().statusCode(201)
+                .extract().jsonPath().getLong("imported[0].id");
+    }
+
+    /** Adds a code; returns its id. */
+    public static long newCode(String username, long projectId, String name, Long parentId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("parentId", parentId);
+        body.put("definition", "Definition of " + name);
+        return as(username).body(body).post("/api/v1/projects/" + projectId + "/codes").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** Applies a code in the caller's layer; returns the coding id. */
+    public static long code(String username, long projectId, long documentId, long codeId, int start, int end) {
+        return as(username).body(Map.of("documentId", documentId, "codeId", codeId, "start", start, "end", end))
+                .post("/api/v1/projects/" + projectId + "/codings").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
     /** A new local account with a name unique in this test run. */
     public static String newUser(String prefix) {
         String username = prefix + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100_000;
