@@ -53,12 +53,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.response(401, "Not signed in", "Sign in to use Margin.", null);
+        return notSignedIn("Sign in to use Margin.");
     }
 
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e) {
-        return Problem.response(401, "Not signed in", "The user name or password is wrong.", null);
+        return notSignedIn("The user name or password is wrong.");
     }
 
     @ServerExceptionMapper
@@ -87,6 +87,12 @@ public class ProblemMappers {
         return Problem.response(500, "Internal error",
                 "Margin hit an unexpected problem and did not complete this request. Report reference "
                         + reference + " to your administrator.", Map.of("reference", reference));
+    }
+
+    /** 401 with the Basic challenge, so curl and browsers know to ask for a password. */
+    private static Response notSignedIn(String detail) {
+        return Response.fromResponse(Problem.response(401, "Not signed in", detail, null))
+                .header("WWW-Authenticate", "Basic realm=\"Margin\"").build();
     }
 
     private static String detailFor(int status) {

@@ -32,8 +32,11 @@ class ProjectResourceTest {
 
     @Test
     void anonymousCallerIsAskedToSignIn() {
-        given().get("/api/v1/projects").then().statusCode(401);
-        given().auth().preemptive().basic(Api.ADMIN, "wrong").get("/api/v1/projects").then().statusCode(401);
+        given().get("/api/v1/projects").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Basic"))
+                .body("detail", equalTo("Sign in to use Margin."));
+        given().auth().preemptive().basic(Api.ADMIN, "wrong").get("/api/v1/projects").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("password is wrong"));
     }
 
     @Test

@@ -1,0 +1,38 @@
+package app.margin.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import app.margin.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Readiness, the OpenAPI document of every fixed endpoint, and the problem+json answer to unknown addresses. */
+@QuarkusTest
+class PlatformEndpointsTest {
+
+    @Test
+    void readinessIsUpWithTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentsTheFixedEndpoints() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/projects"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/members"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/documents"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/documents/{did}"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/codes"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/codings"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/codings/{cid}"))
+                .body("paths", hasKey("/api/v1/projects/{pid}/audit"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void unknownAddressesAndMethodsAreProblems() {
+        Api.as(Api.ADMIN).get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        Api.as(Api.ADMIN).patch("/api/v1/projects").then().statusCode(405).contentType("application/problem+json");
+    }
+}
