@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a case-attributes table. The header names a key column, {@code case} (one row per participant) and/or
@@ -31,7 +32,7 @@ final class AttributeCsv {
         }
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(guessDelimiter(text)).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+                .setSkipHeaderRecord(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> header = parser.getHeaderNames();
             String caseColumn = column(header, "case");
@@ -61,9 +62,7 @@ final class AttributeCsv {
                 }
             }
             return new AttributesUpdate(cases, documents);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw ProblemException.badRequest("The attributes table is not a valid CSV file: check quotes and that "
                     + "every column has a distinct, non-empty name in the first row.");
         }
