@@ -65,7 +65,7 @@ public class CodingService {
         jpql.append(LayerVisibility.restriction(grant, params));
         jpql.append(" order by documentId, startOffset, endOffset, id");
         List<Coding> codings = Coding.list(jpql.toString(), params);
-        Map<Long, String> names = usernames();
+        Map<Long, String> names = AppUser.usernamesById();
         return codings.stream().map(c -> view(c, names)).toList();
     }
 
@@ -73,7 +73,7 @@ public class CodingService {
     public CodingView get(long projectId, long codingId) {
         Grant grant = access.require(projectId, Permission.READ);
         Coding coding = visible(grant, codingId);
-        return view(coding, usernames());
+        return view(coding, AppUser.usernamesById());
     }
 
     public CodingView add(long projectId, CreateCodingRequest request) {
@@ -159,12 +159,6 @@ public class CodingService {
         return doc;
     }
 
-    private Map<Long, String> usernames() {
-        Map<Long, String> names = new HashMap<>();
-        em.createQuery("select u.id, u.username from AppUser u", Object[].class).getResultList()
-                .forEach(r -> names.put((Long) r[0], (String) r[1]));
-        return names;
-    }
 
     private static CodingView view(Coding c, Map<Long, String> usernames) {
         return new CodingView(c.id, c.documentId, c.codeId, usernames.get(c.coderId), c.layer, c.startOffset, c.endOffset,

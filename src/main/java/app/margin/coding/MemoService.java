@@ -6,6 +6,7 @@ import app.margin.coding.CodingDtos.CreateMemoRequest;
 import app.margin.coding.CodingDtos.MemoView;
 import app.margin.coding.CodingDtos.UpdateMemoRequest;
 import app.margin.corpus.Document;
+import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
@@ -49,7 +50,7 @@ public class MemoService {
             params.put("id", targetId);
         }
         List<Memo> memos = Memo.list(query + " order by createdAt, id", params);
-        Map<Long, String> names = usernames();
+        Map<Long, String> names = AppUser.usernamesById();
         return memos.stream().filter(m -> visibleTarget(grant, m)).map(m -> view(m, names)).toList();
     }
 
@@ -145,12 +146,6 @@ public class MemoService {
         return coding != null && LayerVisibility.mayView(grant, coding);
     }
 
-    private Map<Long, String> usernames() {
-        Map<Long, String> names = new HashMap<>();
-        em.createQuery("select u.id, u.username from AppUser u", Object[].class).getResultList()
-                .forEach(r -> names.put((Long) r[0], (String) r[1]));
-        return names;
-    }
 
     private static MemoView view(Memo m, Map<Long, String> usernames) {
         return new MemoView(m.id, m.targetType, m.targetId, usernames.get(m.authorId), m.title, m.body, m.createdAt,

@@ -13,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,13 @@ public class AppUser extends PanacheEntityBase {
 
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /** User names by id, for turning stored ids into the names the API shows. */
+    public static Map<Long, String> usernamesById() {
+        Map<Long, String> names = new HashMap<>();
+        AppUser.<AppUser>streamAll().forEach(u -> names.put(u.id, u.username));
+        return names;
     }
 
     public boolean isAdmin() {
