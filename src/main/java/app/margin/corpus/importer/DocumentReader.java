@@ -2,14 +2,84 @@ package app.margin.corpus.importer;
 
 import app.margin.corpus.DocumentKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
+/**
+ * Reads an uploaded file into text and units. Every format goes the same way: its reader extracts plain text, then
+ * one structure step finds speaker turns (transcripts) or paragraphs (everything else).
+ */
 @ApplicationScoped
 public class DocumentReader {
+    private static final Map<String, FormatReader> READERS = new LinkedHashMap<>();
+
+    static {
+        READERS.put("txt", new PlainTextReader());
+        READERS.put("md", new MarkdownReader());
+        READERS.put("markdown", new MarkdownReader());
+        READERS.put("html", new HtmlReader());
+        READERS.put("htm", new HtmlReader());
+        READERS.put("docx", new DocxReader());
+        READERS.put("pdf", new PdfReader());
+        READERS.put("vtt", new WebVttReader());
+        READERS.put("srt", new SrtReader());
+    }
+
+    /** A transcript is recognised by at least this many turns … */
+    private static final int MIN_TURNS = 3;
+    /** … by at least this many different speakers. */
+    private static final int MIN_SPEAKERS = 2;
+
+    public static Set<String> supportedExtensions() {
+        return READERS.keySet();
+    }
+
+    /**
+     * @param requestedKind the kind the researcher chose, or null to recognise it
+     */
     public ImportedText read(String fileName, byte[] content, DocumentKind requestedKind) throws ImportRefusedException {
-        if (content.length == 0) throw new ImportRefusedException("‘" + fileName + "’ is empty: there is no text to import.");
-        String text = new String(content, StandardCharsets.UTF_8);
-        return new ImportedText(text, DocumentKind.OTHER, List.of(new TextUnit(0, text.length(), null, null)), null, "en");
+        String extension = extension(fileName);
+        FormatReader reader = READERS.get(extension);
+        if (reader == null) {
+            throw new ImportRefusedException("Margin cannot import ‘" + fileName + "’: "
+                    + (extension.isEmpty() ? "files without an extension" : "." + extension + " files")
+                    + " are not supported. Supported: .txt, .md, .html, .docx, .pdf, .vtt, .srt.");
+        }
+        if (content == null || content.length == 0) {
+            throw empty(fileName);
+        }
+        Extracted extracted = reader.read(fileName, content);
+        String text = extracted.text();
+        if (text.isBlank()) {
+            throw empty(fileName);
+        }
+        DocumentKind kind;
+        List<TextUnit> units;
+        if (extracted.turns() != null) {
+            kind = requestedKind != null ? requestedKind : DocumentKind.TRANSCRIPT;
+            units = kind == DocumentKind.TRANSCRIPT ? extracted.turns() : Paragraphs.find(text);
+        } else {
+            List<TextUnit> turns = requestedKind == null || requestedKind == DocumentKind.TRANSCRIPT
+                    ? SpeakerTurns.find(text) : List.of();
+            boolean looksLikeTranscript = turns.stream().filter(u -> u.speaker() != null).count() >= MIN_TURNS
+                    && turns.stream().map(TextUnit::speaker).filter(s -> s != null).distinct().count() >= MIN_SPEAKERS;
+            kind = requestedKind != null ? requestedKind : looksLikeTranscript ? DocumentKind.TRANSCRIPT : DocumentKind.OTHER;
+            boolean useTurns = kind == DocumentKind.TRANSCRIPT && turns.stream().anyMatch(u -> u.speaker() != null);
+            units = useTurns ? turns : Paragraphs.find(text);
+        }
+        return new ImportedText(text, kind, units, extracted.title(), Languages.guess(text));
+    }
+
+    private static ImportRefusedException empty(String fileName) {
+        return new ImportRefusedException("‘" + fileName + "’ is empty: there is no text to import.");
+    }
+
+    private static String extension(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || dot < name.lastIndexOf('/') ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }
