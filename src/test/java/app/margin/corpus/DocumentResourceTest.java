@@ -106,7 +106,7 @@ class DocumentResourceTest {
         raw(team.supervisor())
                 .multiPart("file", "P07.txt", utf8(TRANSCRIPT), "text/plain")
                 .multiPart("file", "fn.txt", utf8("Observed a language class."), "text/plain")
-                .multiPart("manifest", manifest, "application/json")
+                .multiPart("manifest", manifest, "application/json; charset=UTF-8")
                 .post(team.path("/documents")).then().statusCode(201)
                 .body("imported.title", contains("Interview with P07", "A field note"))
                 .body("imported.kind", contains("TRANSCRIPT", "FIELD_NOTE"));
