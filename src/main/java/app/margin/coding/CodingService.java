@@ -65,7 +65,7 @@ public class CodingService {
         jpql.append(LayerVisibility.restriction(grant, params));
         jpql.append(" order by documentId, startOffset, endOffset, id");
         List<Coding> codings = Coding.list(jpql.toString(), params);
-        Map<Long, String> names = AppUser.usernamesById();
+        Map<Long, String> names = AppUser.usernamesById(codings.stream().map(c -> c.coderId).toList());
         return codings.stream().map(c -> view(c, names)).toList();
     }
 
@@ -73,7 +73,7 @@ public class CodingService {
     public CodingView get(long projectId, long codingId) {
         Grant grant = access.require(projectId, Permission.READ);
         Coding coding = visible(grant, codingId);
-        return view(coding, AppUser.usernamesById());
+        return view(coding, AppUser.usernamesById(List.of(coding.coderId)));
     }
 
     public CodingView add(long projectId, CreateCodingRequest request) {
@@ -98,7 +98,7 @@ public class CodingService {
         coding.createdAt = Instant.now();
         coding.updatedAt = coding.createdAt;
         coding.persist();
-        audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding, grant));
+        audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
 
@@ -113,7 +113,7 @@ public class CodingService {
         if (request.codeId() != null) {
             CodebookService.referenced(projectId, request.codeId(), "codeId");
         }
-        Map<String, Object> before = snapshot(coding, grant);
+        Map<String, Object> before = snapshot(coding);
         coding.startOffset = request.start();
         coding.endOffset = request.end();
         if (request.codeId() != null) {
@@ -121,14 +121,14 @@ public class CodingService {
         }
         coding.updatedAt = Instant.now();
         em.flush();
-        audit.record(projectId, grant.username(), "coding.updated", "CODING", codingId, before, snapshot(coding, grant));
+        audit.record(projectId, grant.username(), "coding.updated", "CODING", codingId, before, snapshot(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
 
     public void remove(long projectId, long codingId) {
         Grant grant = access.require(projectId, Permission.CODE);
         Coding coding = ownCoding(grant, codingId);
-        Map<String, Object> before = snapshot(coding, grant);
+        Map<String, Object> before = snapshot(coding);
         Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
         coding.delete();
         audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
@@ -165,7 +165,7 @@ public class CodingService {
                 c.createdAt, c.updatedAt, c.version);
     }
 
-    private static Map<String, Object> snapshot(Coding c, Grant grant) {
+    private static Map<String, Object> snapshot(Coding c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("documentId", c.documentId);
         m.put("codeId", c.codeId);

@@ -50,7 +50,7 @@ public class MemoService {
             params.put("id", targetId);
         }
         List<Memo> memos = Memo.list(query + " order by createdAt, id", params);
-        Map<Long, String> names = AppUser.usernamesById();
+        Map<Long, String> names = AppUser.usernamesById(memos.stream().map(m -> m.authorId).toList());
         return memos.stream().filter(m -> visibleTarget(grant, m)).map(m -> view(m, names)).toList();
     }
 

@@ -37,7 +37,9 @@ public class DocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DocumentSummary> list(long projectId) {
         access.require(projectId, Permission.READ);
-        Map<Long, ResearchCase> cases = ResearchCase.<ResearchCase>list("projectId", projectId).stream()
+        Map<Long, ResearchCase> cases = em.createQuery("select distinct c from ResearchCase c "
+                        + "left join fetch c.attributes where c.projectId = :p", ResearchCase.class)
+                .setParameter("p", projectId).getResultStream()
                 .collect(Collectors.toMap(c -> c.id, c -> c));
         // A projection: listing documents must not load their texts.
         List<Object[]> rows = em.createQuery("select d.id, d.title, d.kind, d.language, d.textLength, d.caseId, "

@@ -13,7 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,10 +55,12 @@ public class AppUser extends PanacheEntityBase {
         return find("username", username).firstResultOptional();
     }
 
-    /** User names by id, for turning stored ids into the names the API shows. */
-    public static Map<Long, String> usernamesById() {
+    /** User names of the given ids, for turning stored ids into the names the API shows. */
+    public static Map<Long, String> usernamesById(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
-        AppUser.<AppUser>streamAll().forEach(u -> names.put(u.id, u.username));
+        if (!ids.isEmpty()) {
+            AppUser.<AppUser>list("id in ?1", new HashSet<>(ids)).forEach(u -> names.put(u.id, u.username));
+        }
         return names;
     }
 
