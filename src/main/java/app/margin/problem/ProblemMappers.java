@@ -13,7 +13,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into RFC 9457 problem+json; never a class name or a stack trace. */
 public class ProblemMappers {
+    private static final String SIGN_IN_PATH = "/j_security_check";
+    /** Sent by Margin's own pages (see BrowserRequestGuard). */
+    private static final String MARGIN_PAGE_HEADER = "X-Margin-Request";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -52,13 +57,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return notSignedIn("Sign in to use Margin.");
+    public Response unauthorized(UnauthorizedException e, RoutingContext request) {
+        return notSignedIn("Sign in to use Margin.", request);
     }
 
+    /** A wrong password; a plain sign-in form (no script) is sent back to the sign-in page with a message. */
     @ServerExceptionMapper
-    public Response badCredentials(AuthenticationFailedException e) {
-        return notSignedIn("The user name or password is wrong.");
+    public Response badCredentials(AuthenticationFailedException e, RoutingContext request) {
+        if (SIGN_IN_PATH.equals(request.normalizedPath()) && !fromMarginPage(request)) {
+            return Response.seeOther(URI.create("/login.html?error=1")).build();
+        }
+        return notSignedIn("The user name or password is wrong.", request);
     }
 
     @ServerExceptionMapper
@@ -89,10 +98,21 @@ public class ProblemMappers {
                         + reference + " to your administrator.", Map.of("reference", reference));
     }
 
-    /** 401 with the Basic challenge, so curl and browsers know to ask for a password. */
-    private static Response notSignedIn(String detail) {
-        return Response.fromResponse(Problem.response(401, "Not signed in", detail, null))
-                .header("WWW-Authenticate", "Basic realm=\"Margin\"").build();
+    /**
+     * 401 with the Basic challenge, so curl knows to send a password; Margin's own pages (which send
+     * X-Margin-Request) get no challenge, since it would pop up the browser's password dialog instead of the
+     * sign-in page.
+     */
+    private static Response notSignedIn(String detail, RoutingContext request) {
+        Response problem = Problem.response(401, "Not signed in", detail, null);
+        if (fromMarginPage(request)) {
+            return problem;
+        }
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Basic realm=\"Margin\"").build();
+    }
+
+    private static boolean fromMarginPage(RoutingContext request) {
+        return request.request().getHeader(MARGIN_PAGE_HEADER) != null;
     }
 
     private static String detailFor(int status) {

@@ -1,0 +1,28 @@
+package app.margin.identity;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Ends a browser session (the form sign-in itself is POST /j_security_check with j_username, j_password). */
+@Path("/api/v1/session")
+@Tag(name = "Accounts")
+public class SessionResource {
+    private final SecurityIdentity identity;
+
+    SessionResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Sign out of the browser session")
+    public Response logout() {
+        FormAuthenticationMechanism.logout(identity);
+        return Response.noContent().build();
+    }
+}

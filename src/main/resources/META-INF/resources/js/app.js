@@ -1,0 +1,100 @@
+// Margin's pages: a hash router over the project list and a project's home.
+import { api } from './api.js';
+import { h } from './dom.js';
+
+const view = document.getElementById('view');
+const message = document.getElementById('message');
+
+function show(...nodes) {
+  view.replaceChildren(...nodes);
+  view.focus();
+}
+
+function showError(error) {
+  message.textContent = error.message;
+  message.hidden = false;
+}
+
+async function projectList() {
+  const projects = await api('/projects');
+  show(
+    h('h1', {}, 'Your projects'),
+    projects.length === 0
+      ? h('p', { class: 'muted' }, 'You are not a member of any project yet.')
+      : h('div', { class: 'card' }, h('table', {},
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Project'), h('th', { scope: 'col' }, 'Your role'))),
+          h('tbody', {}, projects.map(p => h('tr', {},
+            h('td', {}, h('a', { href: `#/projects/${p.id}` }, p.name)),
+            h('td', {}, p.role.toLowerCase())))))),
+  );
+}
+
+function codeTree(codes) {
+  const children = new Map();
+  for (const code of codes) {
+    const key = code.parentId ?? 'root';
+    if (!children.has(key)) children.set(key, []);
+    children.get(key).push(code);
+  }
+  const branch = key => h('ul', {}, (children.get(key) ?? []).map(code => h('li', {},
+    h('span', { class: 'swatch', style: { background: code.color }, 'aria-hidden': 'true' }),
+    code.name, ' ', h('span', { class: 'muted' }, `(${code.codings})`),
+    children.has(code.id) ? branch(code.id) : null)));
+  return h('div', { class: 'codebook' }, branch('root'));
+}
+
+async function projectHome(id) {
+  const [project, documents, members, codes] = await Promise.all([
+    api(`/projects/${id}`), api(`/projects/${id}/documents`), api(`/projects/${id}/members`), api(`/projects/${id}/codes`),
+  ]);
+  show(
+    h('p', {}, h('a', { href: '#/' }, '← All projects')),
+    h('h1', {}, project.name),
+    project.description ? h('p', { class: 'muted' }, project.description) : null,
+    h('div', { class: 'grid' },
+      h('section', { class: 'card', 'aria-labelledby': 'documents-heading' },
+        h('h2', { id: 'documents-heading' }, `Documents (${documents.length})`),
+        h('table', {},
+          h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Length'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, documents.map(d => h('tr', {},
+            h('td', {}, d.title), h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
+            h('td', {}, d.caseName ?? '—'), h('td', {}, d.length.toLocaleString()))))),
+      ),
+      h('div', {},
+        h('section', { class: 'card', 'aria-labelledby': 'members-heading' },
+          h('h2', { id: 'members-heading' }, 'Members'),
+          h('ul', {}, members.map(m => h('li', {}, m.displayName, ' ', h('span', { class: 'muted' }, `${m.username} · ${m.role.toLowerCase()}`))))),
+        h('section', { class: 'card', 'aria-labelledby': 'codebook-heading' },
+          h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
+          codeTree(codes)))),
+  );
+}
+
+async function route() {
+  message.hidden = true;
+  const match = location.hash.match(/^#\/projects\/(\d+)/);
+  try {
+    if (match) await projectHome(match[1]);
+    else await projectList();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function start() {
+  try {
+    const me = await api('/me');
+    document.getElementById('who').textContent = me.displayName ?? me.username;
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  document.getElementById('logout').addEventListener('click', async () => {
+    await api('/session/logout', { method: 'POST' }).catch(() => {});
+    location.assign('/login.html');
+  });
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();
