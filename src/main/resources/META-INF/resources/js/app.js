@@ -1,9 +1,11 @@
 // Margin's pages: a hash router over the project list and a project's home.
 import { api } from './api.js';
 import { h } from './dom.js';
+import { documentView } from './viewer.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
+let me = null;
 
 function show(...nodes) {
   view.replaceChildren(...nodes);
@@ -57,7 +59,7 @@ async function projectHome(id) {
         h('table', {},
           h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Length'].map(t => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, documents.map(d => h('tr', {},
-            h('td', {}, d.title), h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
+            h('td', {}, h('a', { href: `#/projects/${id}/documents/${d.id}` }, d.title)), h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
             h('td', {}, d.caseName ?? '—'), h('td', {}, d.length.toLocaleString()))))),
       ),
       h('div', {},
@@ -72,9 +74,11 @@ async function projectHome(id) {
 
 async function route() {
   message.hidden = true;
+  const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
-    if (match) await projectHome(match[1]);
+    if (documentMatch) await documentView(documentMatch[1], documentMatch[2], { me, show, showError });
+    else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {
     showError(error);
@@ -83,7 +87,7 @@ async function route() {
 
 async function start() {
   try {
-    const me = await api('/me');
+    me = await api('/me');
     document.getElementById('who').textContent = me.displayName ?? me.username;
   } catch (error) {
     showError(error);

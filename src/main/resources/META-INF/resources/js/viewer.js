@@ -1,0 +1,145 @@
+// The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
+// in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
+import { api } from './api.js';
+import { h } from './dom.js';
+
+const recentCodes = [];
+
+/** Offsets of the current selection inside the document text, or null. Spans carry their start offset. */
+function selectedRange(container) {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const offsetOf = (node, offset) => {
+    const span = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node)?.closest('[data-start]');
+    if (!span || !container.contains(span)) return null;
+    return Number(span.dataset.start) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
+  };
+  const start = offsetOf(range.startContainer, range.startOffset);
+  const end = offsetOf(range.endContainer, range.endOffset);
+  return start === null || end === null || end <= start ? null : { start, end };
+}
+
+/** The text of one unit split at coding boundaries; each piece knows its offset and the codings covering it. */
+function pieces(unit, codings) {
+  const inside = codings.filter(c => c.start < unit.end && c.end > unit.start);
+  const cuts = new Set([unit.start, unit.end]);
+  for (const c of inside) {
+    cuts.add(Math.max(c.start, unit.start));
+    cuts.add(Math.min(c.end, unit.end));
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  return sorted.slice(0, -1).map((start, i) => ({
+    start, end: sorted[i + 1],
+    covering: inside.filter(c => c.start <= start && c.end >= sorted[i + 1]).sort((a, b) => (b.end - b.start) - (a.end - a.start)),
+  }));
+}
+
+export async function documentView(pid, did, { me, show, showError }) {
+  const [doc, codes, codings] = await Promise.all([
+    api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}/codings?documentId=${did}`),
+  ]);
+  const codeById = new Map(codes.map(c => [c.id, c]));
+  const units = doc.units.length ? doc.units : [{ start: 0, end: doc.text.length }];
+  const details = h('aside', { class: 'card coding-details', 'aria-live': 'polite' },
+    h('p', { class: 'muted' }, 'Select text to code it. Click a stripe to see its coding.'));
+  const text = h('div', { class: 'transcript', id: 'document-text' });
+
+  function renderText() {
+    text.replaceChildren(...units.map(unit => h('div', { class: 'turn' },
+      h('div', { class: 'stripes', 'aria-label': 'Codings of this passage' },
+        codings.filter(c => c.start < unit.end && c.end > unit.start).map(c => {
+          const code = codeById.get(c.codeId);
+          return h('button', {
+            class: 'stripe', type: 'button', style: { background: code?.color ?? '#888' },
+            'aria-label': `${code?.name ?? 'code'} by ${c.coder}`, title: `${code?.name} — ${c.coder}`,
+            onclick: () => showCoding(c),
+          });
+        })),
+      h('div', { class: 'speaker' }, unit.speaker ?? '', unit.timestamp ? h('span', { class: 'time' }, unit.timestamp) : null),
+      h('div', { class: 'said' }, pieces(unit, codings).map(p => {
+        const top = p.covering.at(-1);
+        return h('span', {
+          'data-start': p.start, class: top ? 'coded' : null,
+          style: top ? { background: codeById.get(top.codeId)?.color } : null,
+          title: top ? p.covering.map(c => codeById.get(c.codeId)?.name).join(', ') : null,
+        }, doc.text.slice(p.start, p.end));
+      })))));
+  }
+
+  function showCoding(coding) {
+    const code = codeById.get(coding.codeId);
+    details.replaceChildren(
+      h('h2', {}, h('span', { class: 'swatch', style: { background: code?.color }, 'aria-hidden': 'true' }), code?.name ?? 'Code'),
+      h('p', { class: 'muted' }, `${coding.coder} · characters ${coding.start}–${coding.end}`),
+      h('blockquote', {}, doc.text.slice(coding.start, coding.end)),
+      coding.coder === me.username ? h('button', {
+        type: 'button', class: 'secondary', onclick: async () => {
+          try {
+            await api(`/projects/${pid}/codings/${coding.id}`, { method: 'DELETE' });
+            codings.splice(codings.indexOf(coding), 1);
+            renderText();
+            details.replaceChildren(h('p', {}, `Removed the coding “${code?.name}”.`));
+          } catch (error) { showError(error); }
+        },
+      }, 'Remove this coding') : null);
+  }
+
+  function openPicker(range) {
+    const leaves = codes.filter(c => !codes.some(other => other.parentId === c.id));
+    const ordered = [...recentCodes.map(id => codeById.get(id)).filter(Boolean), ...leaves.filter(c => !recentCodes.includes(c.id))];
+    const input = h('input', { id: 'code-filter', autocomplete: 'off', 'aria-describedby': 'picker-help' });
+    const list = h('ol', { class: 'picker-list' });
+    const apply = async code => {
+      try {
+        const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
+        codings.push(created);
+        recentCodes.splice(0, recentCodes.length, code.id, ...recentCodes.filter(id => id !== code.id).slice(0, 4));
+        renderText();
+        details.replaceChildren(h('p', {}, `Coded as “${code.name}”.`));
+      } catch (error) { showError(error); }
+    };
+    const filtered = () => ordered.filter(c => c.name.toLowerCase().includes(input.value.trim().toLowerCase()));
+    const refresh = () => list.replaceChildren(...filtered().slice(0, 12).map((c, i) => h('li', {},
+      h('button', { type: 'button', onclick: () => apply(c) },
+        h('span', { class: 'swatch', style: { background: c.color }, 'aria-hidden': 'true' }),
+        i < 9 ? `${i + 1}. ${c.name}` : c.name))));
+    input.addEventListener('input', refresh);
+    input.addEventListener('keydown', event => {
+      if (event.key === 'Enter' && filtered().length) { event.preventDefault(); apply(filtered()[0]); }
+      else if (event.key === 'Escape') details.replaceChildren(h('p', { class: 'muted' }, 'Nothing coded.'));
+      else if (/^[1-9]$/.test(event.key) && input.value === '') {
+        event.preventDefault();
+        const choice = filtered()[Number(event.key) - 1];
+        if (choice) apply(choice);
+      }
+    });
+    refresh();
+    details.replaceChildren(
+      h('h2', {}, 'Code the selection'),
+      h('blockquote', {}, doc.text.slice(range.start, range.end)),
+      h('label', { for: 'code-filter' }, 'Code'), input,
+      h('p', { id: 'picker-help', class: 'muted' }, 'Type to filter, Enter for the first match, 1–9 for a listed code, Esc to cancel.'),
+      list);
+    input.focus();
+  }
+
+  const pickOnSelection = event => {
+    if (event.type === 'keyup' && !event.shiftKey && event.key !== 'Enter') return;
+    const range = selectedRange(text);
+    if (range) openPicker(range);
+  };
+  text.addEventListener('mouseup', pickOnSelection);
+  text.addEventListener('keyup', pickOnSelection);
+  text.tabIndex = 0;
+  renderText();
+
+  const meta = [doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase(), doc.caseName, doc.date, doc.place, doc.author]
+    .filter(Boolean).join(' · ');
+  show(
+    h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')),
+    h('h1', {}, doc.title),
+    h('p', { class: 'muted' }, meta),
+    h('div', { class: 'viewer' }, h('div', { class: 'card' }, text), details),
+  );
+}

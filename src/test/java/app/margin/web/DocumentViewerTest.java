@@ -1,0 +1,90 @@
+package app.margin.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Reading a transcript by speaker turns, coding a selection through the code picker, removing the coding. */
+@QuarkusTest
+class DocumentViewerTest {
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static JsonPath asCoder(String path) {
+        return given().auth().preemptive().basic("demo-coder1", "demo").get("/api/v1" + path).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void aCoderCodesASelectionAndRemovesTheCoding() {
+        long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
+        long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P07' }.id");
+        String text = asCoder("/projects/" + pid + "/documents/" + did).getString("text");
+        int before = asCoder("/projects/" + pid + "/codings?documentId=" + did).getList("$").size();
+
+        Page page = browser.newPage();
+        page.navigate(root + "login.html");
+        page.getByLabel("User name").fill("demo-coder1");
+        page.getByLabel("Password").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(Pattern.compile(".*/#?$"));
+        page.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Interview with P07"))).isVisible();
+        assertThat(page.locator(".turn .speaker", new Page.LocatorOptions().setHasText("P07")).first()).isVisible();
+        Browser.screenshot(page, "document-viewer");
+
+        String phrase = "There is a glass ceiling for people from the North.";
+        page.evaluate("phrase => { const span = [...document.querySelectorAll('#document-text [data-start]')]"
+                + ".find(s => s.textContent.includes(phrase)); const node = span.firstChild;"
+                + " const at = node.textContent.indexOf(phrase); const range = document.createRange();"
+                + " range.setStart(node, at); range.setEnd(node, at + phrase.length);"
+                + " const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);"
+                + " span.dispatchEvent(new MouseEvent('mouseup', {bubbles: true})); }", phrase);
+        assertThat(page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))).isFocused();
+        page.keyboard().type("glass");
+        Browser.screenshot(page, "code-picker");
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Coded as “Glass ceiling”.")).isVisible();
+
+        List<Map<String, Object>> after = asCoder("/projects/" + pid + "/codings?documentId=" + did).getList("$");
+        assertEquals(before + 1, after.size());
+        int start = text.indexOf(phrase);
+        Map<String, Object> created = after.stream().filter(c -> ((Number) c.get("start")).intValue() == start
+                && ((Number) c.get("end")).intValue() == start + phrase.length()).findFirst().orElseThrow();
+        assertEquals("demo-coder1", created.get("coder"));
+
+        page.locator(".stripe[aria-label='Glass ceiling by demo-coder1']").last().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove this coding")).click();
+        assertThat(page.getByText("Removed the coding “Glass ceiling”.")).isVisible();
+        List<Object> remaining = asCoder("/projects/" + pid + "/codings?documentId=" + did).getList("id");
+        assertEquals(before, remaining.size());
+        assertEquals(false, remaining.contains(created.get("id")), "the new coding is the one removed");
+    }
+}
