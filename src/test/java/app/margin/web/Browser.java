@@ -48,6 +48,11 @@ final class Browser implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** Only what fits the window, as a person first sees the screen (the README shows one of these). */
+    static void screenshotOfWindow(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -70,6 +70,7 @@ class DocumentViewerTest {
         assertThat(page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))).isFocused();
         page.keyboard().type("glass");
         Browser.screenshot(page, "code-picker");
+        Browser.screenshotOfWindow(page, "document-viewer-window");
         page.keyboard().press("Enter");
         assertThat(page.getByText("Coded as “Glass ceiling”.")).isVisible();
 
