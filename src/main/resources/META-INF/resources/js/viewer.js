@@ -35,10 +35,33 @@ function pieces(unit, codings) {
   }));
 }
 
+/** The layers a member may look at: their own and the master layer; supervisors and owners every coder's too. */
+function layerChoices(project, members, me) {
+  const choices = [{ value: 'mine', label: 'My codings' }];
+  if (project.role === 'SUPERVISOR' || project.role === 'OWNER') {
+    choices.push({ value: 'all', label: 'All coders' });
+    for (const m of members.filter(m => m.username !== me.username)) {
+      choices.push({ value: `coder:${m.username}`, label: `${m.displayName} (${m.username})` });
+    }
+  }
+  choices.push({ value: 'master', label: 'Master (adjudicated)' });
+  return choices;
+}
+
+function layerQuery(layer, me) {
+  if (layer === 'all') return '';
+  if (layer === 'master') return '&layer=MASTER';
+  const coder = layer === 'mine' ? me.username : layer.slice('coder:'.length);
+  return `&layer=CODER&coder=${encodeURIComponent(coder)}`;
+}
+
 export async function documentView(pid, did, { me, show, showError }) {
-  const [doc, codes, codings] = await Promise.all([
-    api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}/codings?documentId=${did}`),
+  const [doc, codes, project, members] = await Promise.all([
+    api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}`),
+    api(`/projects/${pid}/members`),
   ]);
+  let layer = 'mine';
+  const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const units = doc.units.length ? doc.units : [{ start: 0, end: doc.text.length }];
   const details = h('aside', { class: 'card coding-details', 'aria-live': 'polite' },
@@ -93,10 +116,11 @@ export async function documentView(pid, did, { me, show, showError }) {
     const apply = async code => {
       try {
         const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
-        codings.push(created);
+        if (layer === 'mine' || layer === 'all') codings.push(created);
         recentCodes.splice(0, recentCodes.length, code.id, ...recentCodes.filter(id => id !== code.id).slice(0, 4));
         renderText();
-        details.replaceChildren(h('p', {}, `Coded as “${code.name}”.`));
+        details.replaceChildren(h('p', {}, `Coded as “${code.name}”`
+          + (layer === 'mine' || layer === 'all' ? '.' : ' in your own layer (switch to “My codings” to see it).')));
       } catch (error) { showError(error); }
     };
     const filtered = () => ordered.filter(c => c.name.toLowerCase().includes(input.value.trim().toLowerCase()));
@@ -134,12 +158,25 @@ export async function documentView(pid, did, { me, show, showError }) {
   text.tabIndex = 0;
   renderText();
 
+  const layerSelect = h('select', { id: 'layer' }, layerChoices(project, members, me)
+    .map(choice => h('option', { value: choice.value }, choice.label)));
+  layerSelect.addEventListener('change', async () => {
+    layer = layerSelect.value;
+    try {
+      const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
+      codings.splice(0, codings.length, ...shown);
+      renderText();
+      details.replaceChildren(h('p', { class: 'muted' }, `Showing ${layerSelect.selectedOptions[0].textContent}: ${shown.length} codings.`));
+    } catch (error) { showError(error); }
+  });
+
   const meta = [doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase(), doc.caseName, doc.date, doc.place, doc.author]
     .filter(Boolean).join(' · ');
   show(
     h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')),
     h('h1', {}, doc.title),
     h('p', { class: 'muted' }, meta),
+    h('p', { class: 'layer-switch' }, h('label', { for: 'layer' }, 'Layer '), layerSelect),
     h('div', { class: 'viewer' }, h('div', { class: 'card' }, text), details),
   );
 }

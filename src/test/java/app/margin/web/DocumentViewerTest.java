@@ -42,6 +42,39 @@ class DocumentViewerTest {
                 .extract().jsonPath();
     }
 
+    private Page signIn(String user) {
+        Page page = browser.newPage();
+        page.navigate(root + "login.html");
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(Pattern.compile(".*/#?$"));
+        return page;
+    }
+
+    @Test
+    void aSupervisorSwitchesBetweenCodersLayersAndACoderCannot() {
+        long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
+        long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P08' }.id");
+        Page page = signIn("demo-supervisor");
+        page.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Interview with P08"))).isVisible();
+        assertEquals(0, page.locator(".stripe").count(), "the supervisor has no codings of their own here");
+        page.getByLabel("Layer").selectOption("coder:demo-coder2");
+        assertThat(page.locator(".stripe").first()).isVisible();
+        assertEquals(page.locator(".stripe").count(), page.locator(".stripe[aria-label$='by demo-coder2']").count());
+        page.getByLabel("Layer").selectOption("all");
+        assertThat(page.locator(".stripe[aria-label$='by demo-coder1']").first()).isVisible();
+        assertThat(page.locator(".stripe[aria-label$='by demo-coder2']").first()).isVisible();
+        Browser.screenshot(page, "all-layers");
+
+        Page coder = signIn("demo-coder1");
+        coder.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        assertThat(coder.getByLabel("Layer")).isVisible();
+        assertEquals(List.of("mine", "master"), coder.getByLabel("Layer").locator("option").all().stream()
+                .map(o -> o.getAttribute("value")).toList());
+    }
+
     @Test
     void aCoderCodesASelectionAndRemovesTheCoding() {
         long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
