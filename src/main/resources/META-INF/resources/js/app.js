@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { documentView } from './viewer.js';
+import { importPanel } from './importer.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -49,20 +50,27 @@ async function projectHome(id) {
   const [project, documents, members, codes] = await Promise.all([
     api(`/projects/${id}`), api(`/projects/${id}/documents`), api(`/projects/${id}/members`), api(`/projects/${id}/codes`),
   ]);
+  const documentsSection = h('section', { class: 'card', 'aria-labelledby': 'documents-heading' });
+  const renderDocuments = list => documentsSection.replaceChildren(
+    h('h2', { id: 'documents-heading' }, `Documents (${list.length})`),
+    h('table', {},
+      h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Length'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, list.map(d => h('tr', {},
+        h('td', {}, h('a', { href: `#/projects/${id}/documents/${d.id}` }, d.title)),
+        h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
+        h('td', {}, d.caseName ?? '—'), h('td', {}, d.length.toLocaleString()))))));
+  const refreshDocuments = async () => {
+    try { renderDocuments(await api(`/projects/${id}/documents`)); } catch (error) { showError(error); }
+  };
+  renderDocuments(documents);
   show(
     h('p', {}, h('a', { href: '#/' }, '← All projects')),
     h('h1', {}, project.name),
     project.description ? h('p', { class: 'muted' }, project.description) : null,
     h('div', { class: 'grid' },
-      h('section', { class: 'card', 'aria-labelledby': 'documents-heading' },
-        h('h2', { id: 'documents-heading' }, `Documents (${documents.length})`),
-        h('table', {},
-          h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Length'].map(t => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, documents.map(d => h('tr', {},
-            h('td', {}, h('a', { href: `#/projects/${id}/documents/${d.id}` }, d.title)), h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
-            h('td', {}, d.caseName ?? '—'), h('td', {}, d.length.toLocaleString()))))),
-      ),
+      documentsSection,
       h('div', {},
+        project.role === 'SUPERVISOR' || project.role === 'OWNER' ? importPanel(id, refreshDocuments) : null,
         h('section', { class: 'card', 'aria-labelledby': 'members-heading' },
           h('h2', { id: 'members-heading' }, 'Members'),
           h('ul', {}, members.map(m => h('li', {}, m.displayName, ' ', h('span', { class: 'muted' }, `${m.username} · ${m.role.toLowerCase()}`))))),

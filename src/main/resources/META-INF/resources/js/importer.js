@@ -1,0 +1,68 @@
+// The import panel of a project: drop or choose files, each uploaded on its own so it has its own progress bar
+// and its own result (imported, or the reason it was refused).
+import { h } from './dom.js';
+
+const ACCEPTED = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.vtt,.srt';
+
+function upload(pid, file, kind, onProgress) {
+  return new Promise(resolve => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    if (kind) form.append('kind', kind);
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1/projects/${pid}/documents`);
+    request.setRequestHeader('X-Margin-Request', '1');
+    request.upload.addEventListener('progress', e => e.lengthComputable && onProgress(e.loaded / e.total));
+    request.addEventListener('load', () => {
+      let body = {};
+      try { body = JSON.parse(request.responseText); } catch { /* keep the generic message */ }
+      if (request.status === 201) {
+        const doc = body.imported[0];
+        resolve({ ok: true, text: `Imported as “${doc.title}” (${doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase()}, ${doc.length.toLocaleString()} characters).` });
+      } else {
+        resolve({ ok: false, text: body.failed?.[0]?.reason ?? body.detail ?? `Refused (${request.status}).` });
+      }
+    });
+    request.addEventListener('error', () => resolve({ ok: false, text: 'The upload was interrupted. Check the connection and try again.' }));
+    request.send(form);
+  });
+}
+
+export function importPanel(pid, onImported) {
+  const kind = h('select', { id: 'import-kind' },
+    h('option', { value: '' }, 'Recognise automatically'), h('option', { value: 'TRANSCRIPT' }, 'Transcript'),
+    h('option', { value: 'FIELD_NOTE' }, 'Field note'), h('option', { value: 'OTHER' }, 'Other'));
+  const input = h('input', { id: 'import-files', type: 'file', multiple: true, accept: ACCEPTED });
+  const results = h('ul', { class: 'import-results', 'aria-live': 'polite' });
+
+  async function importFiles(files) {
+    let imported = 0;
+    await Promise.all([...files].map(async file => {
+      const bar = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${file.name}` });
+      const outcome = h('span', { class: 'muted' }, 'Uploading…');
+      results.append(h('li', {}, h('strong', {}, file.name), ' ', bar, ' ', outcome));
+      const result = await upload(pid, file, kind.value, fraction => { bar.value = fraction; });
+      bar.value = 1;
+      outcome.textContent = result.text;
+      outcome.className = result.ok ? 'ok' : 'refused';
+      if (result.ok) imported++;
+    }));
+    if (imported) onImported();
+  }
+
+  input.addEventListener('change', () => importFiles(input.files));
+  const zone = h('div', { class: 'drop-zone' },
+    h('p', {}, 'Drop TXT, Markdown, HTML, DOCX, PDF, VTT or SRT files here, or '),
+    h('label', { for: 'import-files', class: 'button-like' }, 'choose files'), input);
+  zone.addEventListener('dragover', event => { event.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', event => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    importFiles(event.dataTransfer.files);
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'import-heading' },
+    h('h2', { id: 'import-heading' }, 'Import documents'),
+    h('p', {}, h('label', { for: 'import-kind' }, 'Kind '), kind),
+    zone, results);
+}

@@ -1,0 +1,80 @@
+package app.margin.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.margin.support.Api;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Importing several files in the browser: a result per file, the refused one with its reason. */
+@QuarkusTest
+class ImportPageTest {
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private Page signIn(String user) {
+        Page page = browser.newPage();
+        page.navigate(root + "login.html");
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(Api.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(Pattern.compile(".*/#?$"));
+        return page;
+    }
+
+    @Test
+    void anOwnerImportsTwoFilesAndSeesWhyAThirdWasRefused() {
+        String owner = Api.newUser("importer");
+        String coder = Api.newUser("reader");
+        long pid = Api.newProject(owner, "Import in the browser");
+        Api.addMember(owner, pid, coder, "CODER");
+        Page page = signIn(owner);
+        page.navigate(root + "#/projects/" + pid);
+        assertThat(page.locator("#documents-heading")).hasText("Documents (0)");
+
+        page.locator("#import-files").setInputFiles(new FilePayload[] {
+                new FilePayload("P21.txt", "text/plain", ("Interviewer: Hello.\n\nP21: Hi.\n\nInterviewer: Ready?\n\nP21: Yes.\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                new FilePayload("P22.vtt", "text/vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v P22>Hello.\n"
+                        .getBytes(StandardCharsets.UTF_8)),
+                new FilePayload("scan.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1})});
+        assertThat(page.locator(".import-results li", new Page.LocatorOptions().setHasText("P21.txt")))
+                .containsText("Imported as “P21” (transcript");
+        assertThat(page.locator(".import-results li", new Page.LocatorOptions().setHasText("P22.vtt")))
+                .containsText("Imported as “P22”");
+        assertThat(page.locator(".import-results li", new Page.LocatorOptions().setHasText("scan.jpg")))
+                .containsText(".jpg files are not supported");
+        assertThat(page.locator("#documents-heading")).hasText("Documents (2)");
+        assertEquals(3, page.locator(".import-results progress").count());
+        Browser.screenshot(page, "import");
+
+        Page asCoder = signIn(coder);
+        asCoder.navigate(root + "#/projects/" + pid);
+        assertThat(asCoder.locator("#documents-heading")).hasText("Documents (2)");
+        assertEquals(0, asCoder.locator("#import-heading").count(), "coders do not import");
+    }
+}
