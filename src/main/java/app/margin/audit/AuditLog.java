@@ -7,10 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Appends audit events inside the caller's transaction, so an event exists exactly when its change does.
- * Appends to one project are serialised by locking the project's row, which keeps the hash chain linear.
+ * Appends to one project are serialised by locking the project's chain head (table audit_head), which keeps the
+ * hash chain linear.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -31,13 +33,14 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long projectId, String actor, String action, String targetType, Long targetId,
             Object before, Object after) {
-        em.createNativeQuery("select id from project where id = ?1 for update").setParameter(1, projectId)
-                .getResultList();
-        AuditEvent last = AuditEvent.find("projectId = ?1 order by seq desc", projectId).firstResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> head = em.createNativeQuery(
+                        "select last_seq, last_hash from audit_head where project_id = ?1 for update")
+                .setParameter(1, projectId).getResultList();
         AuditEvent event = new AuditEvent();
         event.projectId = projectId;
-        event.seq = last == null ? 1 : last.seq + 1;
-        event.prevHash = last == null ? AuditHash.GENESIS : last.hash;
+        event.seq = head.isEmpty() ? 1 : ((Number) head.getFirst()[0]).longValue() + 1;
+        event.prevHash = head.isEmpty() ? AuditHash.GENESIS : (String) head.getFirst()[1];
         event.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         event.actor = actor;
         event.action = action;
@@ -47,6 +50,10 @@ public class AuditLog {
         event.afterJson = toJson(after);
         event.hash = AuditHash.of(event);
         event.persist();
+        em.createNativeQuery(head.isEmpty()
+                        ? "insert into audit_head (last_seq, last_hash, project_id) values (?1, ?2, ?3)"
+                        : "update audit_head set last_seq = ?1, last_hash = ?2 where project_id = ?3")
+                .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, projectId).executeUpdate();
     }
 
     private String toJson(Object value) {

@@ -63,9 +63,43 @@ export async function documentView(pid, did, { me, show, showError }) {
   let layer = 'mine';
   const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
   const codeById = new Map(codes.map(c => [c.id, c]));
+  const mayWrite = project.role !== 'VIEWER';
+
+  /** Memos on one target, and (for members who may write) a form to add one. */
+  function memoSection(targetType, targetId, heading) {
+    const list = h('ul', { class: 'memos' });
+    const section = h('section', { 'aria-label': heading }, h('h3', {}, heading), list);
+    const load = async () => {
+      const memos = await api(`/projects/${pid}/memos?targetType=${targetType}&targetId=${targetId}`);
+      list.replaceChildren(...(memos.length ? memos.map(m => h('li', {}, h('p', {}, m.body),
+        h('p', { class: 'muted' }, `${m.author} · ${new Date(m.createdAt).toLocaleDateString()}`)))
+        : [h('li', { class: 'muted' }, 'No memos yet.')]));
+    };
+    if (mayWrite) {
+      const fieldId = `memo-${targetType}-${targetId}`;
+      const body = h('textarea', { id: fieldId, rows: 3 });
+      const form = h('form', { class: 'memo-form' }, h('label', { for: fieldId }, 'New memo'), body,
+        h('button', { type: 'submit' }, 'Save memo'));
+      form.addEventListener('submit', async event => {
+        event.preventDefault();
+        try {
+          await api(`/projects/${pid}/memos`, { method: 'POST', body: { targetType, targetId, body: body.value } });
+          body.value = '';
+          await load();
+        } catch (error) { showError(error); }
+      });
+      section.append(form);
+    }
+    load().catch(showError);
+    return section;
+  }
+
+  function idle() {
+    details.replaceChildren(h('p', { class: 'muted' }, 'Select text to code it. Click a stripe to see its coding.'),
+      memoSection('DOCUMENT', doc.id, 'Memos on this document'));
+  }
   const units = doc.units.length ? doc.units : [{ start: 0, end: doc.text.length }];
-  const details = h('aside', { class: 'card coding-details', 'aria-live': 'polite' },
-    h('p', { class: 'muted' }, 'Select text to code it. Click a stripe to see its coding.'));
+  const details = h('aside', { class: 'card coding-details', 'aria-live': 'polite' });
   const text = h('div', { class: 'transcript', id: 'document-text' });
 
   function renderText() {
@@ -105,7 +139,9 @@ export async function documentView(pid, did, { me, show, showError }) {
             details.replaceChildren(h('p', {}, `Removed the coding “${code?.name}”.`));
           } catch (error) { showError(error); }
         },
-      }, 'Remove this coding') : null);
+      }, 'Remove this coding') : null,
+      memoSection('CODING', coding.id, 'Memos on this coding'),
+      h('button', { type: 'button', class: 'secondary', onclick: idle }, 'Back to document memos'));
   }
 
   function openPicker(range) {
@@ -131,7 +167,7 @@ export async function documentView(pid, did, { me, show, showError }) {
     input.addEventListener('input', refresh);
     input.addEventListener('keydown', event => {
       if (event.key === 'Enter' && filtered().length) { event.preventDefault(); apply(filtered()[0]); }
-      else if (event.key === 'Escape') details.replaceChildren(h('p', { class: 'muted' }, 'Nothing coded.'));
+      else if (event.key === 'Escape') idle();
       else if (/^[1-9]$/.test(event.key) && input.value === '') {
         event.preventDefault();
         const choice = filtered()[Number(event.key) - 1];
@@ -157,6 +193,7 @@ export async function documentView(pid, did, { me, show, showError }) {
   text.addEventListener('keyup', pickOnSelection);
   text.tabIndex = 0;
   renderText();
+  idle();
 
   const layerSelect = h('select', { id: 'layer' }, layerChoices(project, members, me)
     .map(choice => h('option', { value: choice.value }, choice.label)));

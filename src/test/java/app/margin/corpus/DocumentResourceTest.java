@@ -10,7 +10,9 @@ import app.margin.support.Api.Team;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +187,17 @@ class DocumentResourceTest {
         as(team.supervisor()).get(team.path("/codings")).then().body("size()", equalTo(0));
         as(team.supervisor()).get(team.path("/audit")).then()
                 .body("find { it.action == 'document.deleted' }.before.codings", equalTo(1));
+    }
+
+    @Test
+    void parallelImportsIntoOneProjectAllSucceedAndKeepTheAuditChainLinear() {
+        List<Integer> statuses = IntStream.range(0, 6).parallel()
+                .mapToObj(i -> raw(team.supervisor()).multiPart("file", "parallel-" + i + ".txt", utf8("Text " + i), "text/plain")
+                        .post(team.path("/documents")).statusCode())
+                .toList();
+        assertEquals(List.of(201, 201, 201, 201, 201, 201), statuses);
+        as(team.owner()).get(team.path("/audit/verify")).then().body("valid", equalTo(true));
+        as(team.viewer()).get(team.path("/documents")).then().body("size()", equalTo(6));
     }
 
     private static byte[] utf8(String s) {

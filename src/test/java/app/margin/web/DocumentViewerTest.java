@@ -76,6 +76,34 @@ class DocumentViewerTest {
     }
 
     @Test
+    void aCoderWritesAMemoOnTheDocumentAndAViewerCannot() {
+        long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
+        long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P05' }.id");
+        Page page = signIn("demo-coder2");
+        page.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        page.getByLabel("New memo").fill("Debt to a loan company in Seoul: ask in the follow-up.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save memo")).click();
+        assertThat(page.locator(".memos")).containsText("Debt to a loan company in Seoul");
+        assertThat(page.locator(".memos")).containsText("demo-coder2");
+        assertEquals(List.of("Debt to a loan company in Seoul: ask in the follow-up."),
+                asCoder("/projects/" + pid + "/memos?targetType=DOCUMENT&targetId=" + did).getList("body"));
+
+        String viewer = app.margin.support.Api.newUser("viewer");
+        given().auth().preemptive().basic("admin", app.margin.support.Api.ADMIN_PASSWORD).contentType("application/json")
+                .body(Map.of("username", viewer, "role", "VIEWER")).post("/api/v1/projects/" + pid + "/members")
+                .then().statusCode(201);
+        Page asViewer = browser.newPage();
+        asViewer.navigate(root + "login.html");
+        asViewer.getByLabel("User name").fill(viewer);
+        asViewer.getByLabel("Password").fill(app.margin.support.Api.PASSWORD);
+        asViewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        asViewer.waitForURL(Pattern.compile(".*/#?$"));
+        asViewer.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        assertThat(asViewer.locator(".memos")).containsText("Debt to a loan company in Seoul");
+        assertEquals(0, asViewer.getByLabel("New memo").count(), "viewers read memos but do not write them");
+    }
+
+    @Test
     void aCoderCodesASelectionAndRemovesTheCoding() {
         long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
         long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P07' }.id");
