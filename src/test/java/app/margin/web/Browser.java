@@ -44,6 +44,18 @@ final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A new page signed in through the sign-in form; waits until the project list is shown. */
+    Page signIn(java.net.URL root, String user, String password) {
+        Page page = newPage();
+        page.navigate(root + "login.html");
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/#?$"));
+        return page;
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

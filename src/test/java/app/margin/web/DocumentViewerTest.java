@@ -12,7 +12,6 @@ import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,21 +41,12 @@ class DocumentViewerTest {
                 .extract().jsonPath();
     }
 
-    private Page signIn(String user) {
-        Page page = browser.newPage();
-        page.navigate(root + "login.html");
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(Pattern.compile(".*/#?$"));
-        return page;
-    }
 
     @Test
     void aSupervisorSwitchesBetweenCodersLayersAndACoderCannot() {
         long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
         long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P08' }.id");
-        Page page = signIn("demo-supervisor");
+        Page page = browser.signIn(root, "demo-supervisor", "demo");
         page.navigate(root + "#/projects/" + pid + "/documents/" + did);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Interview with P08"))).isVisible();
         assertEquals(0, page.locator(".stripe").count(), "the supervisor has no codings of their own here");
@@ -68,7 +58,7 @@ class DocumentViewerTest {
         assertThat(page.locator(".stripe[aria-label$='by demo-coder2']").first()).isVisible();
         Browser.screenshot(page, "all-layers");
 
-        Page coder = signIn("demo-coder1");
+        Page coder = browser.signIn(root, "demo-coder1", "demo");
         coder.navigate(root + "#/projects/" + pid + "/documents/" + did);
         assertThat(coder.getByLabel("Layer")).isVisible();
         assertEquals(List.of("mine", "master"), coder.getByLabel("Layer").locator("option").all().stream()
@@ -79,7 +69,7 @@ class DocumentViewerTest {
     void aCoderWritesAMemoOnTheDocumentAndAViewerCannot() {
         long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
         long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P05' }.id");
-        Page page = signIn("demo-coder2");
+        Page page = browser.signIn(root, "demo-coder2", "demo");
         page.navigate(root + "#/projects/" + pid + "/documents/" + did);
         page.getByLabel("New memo").fill("Debt to a loan company in Seoul: ask in the follow-up.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save memo")).click();
@@ -92,12 +82,7 @@ class DocumentViewerTest {
         given().auth().preemptive().basic("admin", app.margin.support.Api.ADMIN_PASSWORD).contentType("application/json")
                 .body(Map.of("username", viewer, "role", "VIEWER")).post("/api/v1/projects/" + pid + "/members")
                 .then().statusCode(201);
-        Page asViewer = browser.newPage();
-        asViewer.navigate(root + "login.html");
-        asViewer.getByLabel("User name").fill(viewer);
-        asViewer.getByLabel("Password").fill(app.margin.support.Api.PASSWORD);
-        asViewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        asViewer.waitForURL(Pattern.compile(".*/#?$"));
+        Page asViewer = browser.signIn(root, viewer, app.margin.support.Api.PASSWORD);
         asViewer.navigate(root + "#/projects/" + pid + "/documents/" + did);
         assertThat(asViewer.locator(".memos")).containsText("Debt to a loan company in Seoul");
         assertEquals(0, asViewer.getByLabel("New memo").count(), "viewers read memos but do not write them");
@@ -110,12 +95,7 @@ class DocumentViewerTest {
         String text = asCoder("/projects/" + pid + "/documents/" + did).getString("text");
         int before = asCoder("/projects/" + pid + "/codings?documentId=" + did).getList("$").size();
 
-        Page page = browser.newPage();
-        page.navigate(root + "login.html");
-        page.getByLabel("User name").fill("demo-coder1");
-        page.getByLabel("Password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(Pattern.compile(".*/#?$"));
+        Page page = browser.signIn(root, "demo-coder1", "demo");
         page.navigate(root + "#/projects/" + pid + "/documents/" + did);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Interview with P07"))).isVisible();
         assertThat(page.locator(".turn .speaker", new Page.LocatorOptions().setHasText("P07")).first()).isVisible();

@@ -11,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,15 +35,6 @@ class ImportPageTest {
         }
     }
 
-    private Page signIn(String user) {
-        Page page = browser.newPage();
-        page.navigate(root + "login.html");
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(Api.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(Pattern.compile(".*/#?$"));
-        return page;
-    }
 
     @Test
     void anOwnerImportsTwoFilesAndSeesWhyAThirdWasRefused() {
@@ -52,7 +42,7 @@ class ImportPageTest {
         String coder = Api.newUser("reader");
         long pid = Api.newProject(owner, "Import in the browser");
         Api.addMember(owner, pid, coder, "CODER");
-        Page page = signIn(owner);
+        Page page = browser.signIn(root, owner, Api.PASSWORD);
         page.navigate(root + "#/projects/" + pid);
         assertThat(page.locator("#documents-heading")).hasText("Documents (0)");
 
@@ -72,7 +62,7 @@ class ImportPageTest {
         assertEquals(3, page.locator(".import-results progress").count());
         Browser.screenshot(page, "import");
 
-        Page asCoder = signIn(coder);
+        Page asCoder = browser.signIn(root, coder, Api.PASSWORD);
         asCoder.navigate(root + "#/projects/" + pid);
         assertThat(asCoder.locator("#documents-heading")).hasText("Documents (2)");
         assertEquals(0, asCoder.locator("#import-heading").count(), "coders do not import");
