@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h } from './dom.js';
 import { documentView } from './viewer.js';
 import { importPanel } from './importer.js';
+import { codebookView } from './codebook.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -76,6 +77,7 @@ async function projectHome(id) {
           h('ul', {}, members.map(m => h('li', {}, m.displayName, ' ', h('span', { class: 'muted' }, `${m.username} · ${m.role.toLowerCase()}`))))),
         h('section', { class: 'card', 'aria-labelledby': 'codebook-heading' },
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
+          h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook')),
           codeTree(codes)))),
   );
 }
@@ -83,9 +85,11 @@ async function projectHome(id) {
 async function route() {
   message.hidden = true;
   const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
+  const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
     if (documentMatch) await documentView(documentMatch[1], documentMatch[2], { me, show, showError });
+    else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {

@@ -1,0 +1,133 @@
+// The codebook editor: the code tree on the left, the selected code's definition, criteria, colour and place on
+// the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers.
+import { api } from './api.js';
+import { h } from './dom.js';
+
+export async function codebookView(pid, { show, showError }) {
+  const project = await api(`/projects/${pid}`);
+  const editable = project.role === 'SUPERVISOR' || project.role === 'OWNER';
+  let codes = await api(`/projects/${pid}/codes`);
+  const documents = new Map((await api(`/projects/${pid}/documents`)).map(d => [d.id, d]));
+  const tree = h('nav', { class: 'card codebook', 'aria-label': 'Codes' });
+  const editor = h('section', { class: 'card', 'aria-live': 'polite' });
+  const status = text => editor.prepend(h('p', { class: 'ok', role: 'status' }, text));
+
+  async function reload(selectId) {
+    codes = await api(`/projects/${pid}/codes`);
+    renderTree();
+    const selected = codes.find(c => c.id === selectId);
+    if (selected) await edit(selected); else newCode();
+  }
+
+  function renderTree() {
+    const children = new Map();
+    for (const code of codes) {
+      const key = code.parentId ?? 'root';
+      if (!children.has(key)) children.set(key, []);
+      children.get(key).push(code);
+    }
+    const branch = key => h('ul', {}, (children.get(key) ?? []).map(code => h('li', {},
+      h('button', { type: 'button', class: 'code-link', onclick: () => edit(code).catch(showError) },
+        h('span', { class: 'swatch', style: { background: code.color }, 'aria-hidden': 'true' }),
+        `${code.name} (${code.codings})`),
+      children.has(code.id) ? branch(code.id) : null)));
+    tree.replaceChildren(h('h2', {}, `Codes (${codes.length})`),
+      editable ? h('button', { type: 'button', onclick: newCode }, 'New code') : null, branch('root'));
+  }
+
+  function field(id, label, value, multiline) {
+    const input = multiline ? h('textarea', { id, rows: 3, disabled: !editable }) : h('input', { id, disabled: !editable });
+    input.value = value ?? '';
+    return [h('label', { for: id }, label), input];
+  }
+
+  function parentSelect(code) {
+    const select = h('select', { id: 'code-parent', disabled: !editable },
+      h('option', { value: '' }, '(top level)'),
+      codes.filter(c => !code || c.id !== code.id).map(c => h('option', { value: c.id }, c.path)));
+    select.value = code?.parentId ?? '';
+    return [h('label', { for: 'code-parent' }, 'Parent'), select];
+  }
+
+  const value = id => document.getElementById(id).value;
+  const nullable = id => value(id).trim() === '' ? null : value(id);
+
+  function newCode() {
+    if (!editable) {
+      editor.replaceChildren(h('p', { class: 'muted' }, 'Choose a code to read its definition.'));
+      return;
+    }
+    const form = h('form', { class: 'code-form' },
+      h('h2', {}, 'New code'), ...field('code-name', 'Name', ''), ...parentSelect(null),
+      ...field('code-definition', 'Definition', '', true), h('button', { type: 'submit' }, 'Add code'));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        const created = await api(`/projects/${pid}/codes`, { method: 'POST', body: {
+          name: value('code-name'), parentId: nullable('code-parent'), definition: nullable('code-definition') } });
+        await reload(created.id);
+        status(`Added “${created.name}”.`);
+      } catch (error) { showError(error); }
+    });
+    editor.replaceChildren(form);
+  }
+
+  async function edit(code) {
+    const segments = await api(`/projects/${pid}/codings?codeId=${code.id}`);
+    const color = h('input', { id: 'code-color', type: 'color', disabled: !editable });
+    color.value = code.color;
+    const form = h('form', { class: 'code-form' },
+      h('h2', {}, code.path),
+      ...field('code-name', 'Name', code.name), ...parentSelect(code),
+      ...field('code-definition', 'Definition', code.definition, true),
+      ...field('code-inclusion', 'Include when', code.inclusion, true),
+      ...field('code-exclusion', 'Exclude when', code.exclusion, true),
+      ...field('code-example', 'Example', code.example, true),
+      h('label', { for: 'code-color' }, 'Colour'), color,
+      editable ? h('button', { type: 'submit' }, 'Save code') : null);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        let saved = await api(`/projects/${pid}/codes/${code.id}`, { method: 'PUT', body: {
+          name: value('code-name'), definition: nullable('code-definition'), inclusion: nullable('code-inclusion'),
+          exclusion: nullable('code-exclusion'), example: nullable('code-example'), color: color.value, version: code.version } });
+        const parentId = nullable('code-parent') === null ? null : Number(value('code-parent'));
+        if (parentId !== (code.parentId ?? null)) {
+          saved = await api(`/projects/${pid}/codes/${code.id}/move`, { method: 'POST', body: { parentId, version: saved.version } });
+        }
+        await reload(saved.id);
+        status(`Saved “${saved.name}”.`);
+      } catch (error) { showError(error); }
+    });
+    const mergeTarget = h('select', { id: 'merge-into' }, codes.filter(c => c.id !== code.id).map(c => h('option', { value: c.id }, c.path)));
+    const actions = editable ? h('div', { class: 'code-actions' },
+      h('label', { for: 'merge-into' }, 'Merge into '), mergeTarget,
+      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+        try {
+          const result = await api(`/projects/${pid}/codes/${code.id}/merge`, { method: 'POST', body: { intoCodeId: Number(mergeTarget.value) } });
+          await reload(result.into.id);
+          status(`Merged “${code.name}” into “${result.into.name}”: ${result.codingsMoved} codings moved.`);
+        } catch (error) { showError(error); }
+      } }, 'Merge'),
+      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+        try {
+          await api(`/projects/${pid}/codes/${code.id}`, { method: 'DELETE' });
+          await reload(null);
+          status(`Deleted “${code.name}”.`);
+        } catch (error) { showError(error); }
+      } }, 'Delete code')) : null;
+    editor.replaceChildren(form, actions,
+      h('h3', {}, `Segments (${segments.length})`),
+      h('ul', { class: 'segments' }, segments.map(s => h('li', {},
+        h('a', { href: `#/projects/${pid}/documents/${s.documentId}` }, documents.get(s.documentId)?.title ?? `Document ${s.documentId}`),
+        h('span', { class: 'muted' }, ` · ${s.coder} · ${s.start}–${s.end}`)))));
+  }
+
+  renderTree();
+  newCode();
+  show(
+    h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')),
+    h('h1', {}, `Codebook of ${project.name}`),
+    h('div', { class: 'codebook-layout' }, tree, editor),
+  );
+}

@@ -1,0 +1,82 @@
+package app.margin.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.margin.support.Api;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Editing the codebook in the browser: add, define, move, a refused delete explained, read-only for coders. */
+@QuarkusTest
+class CodebookPageTest {
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name);
+    }
+
+    @Test
+    void aSupervisorBuildsTheCodebookAndACoderReadsIt() {
+        Api.Team team = Api.team("Codebook in the browser");
+        long doc = Api.importText(team.supervisor(), team.projectId(), "p.txt", "The broker wanted money.", null);
+        Page page = browser.signIn(root, team.supervisor(), Api.PASSWORD);
+        page.navigate(root + "#/projects/" + team.projectId() + "/codebook");
+
+        page.getByLabel("Name").fill("The journey");
+        page.getByRole(AriaRole.BUTTON, named("Add code")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added “The journey”.");
+        page.getByRole(AriaRole.BUTTON, named("New code")).click();
+        page.getByLabel("Name").fill("Broker role");
+        page.getByRole(AriaRole.BUTTON, named("Add code")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added “Broker role”.");
+
+        page.getByLabel("Definition").fill("What brokers did for the participant.");
+        page.getByLabel("Parent").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("The journey"));
+        page.getByRole(AriaRole.BUTTON, named("Save code")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved “Broker role”.");
+        assertThat(page.getByRole(AriaRole.HEADING, named("The journey > Broker role"))).isVisible();
+        Browser.screenshot(page, "codebook");
+
+        JsonPath codes = Api.as(team.coder()).get(team.path("/codes")).then().extract().jsonPath();
+        long broker = codes.getLong("find { it.name == 'Broker role' }.id");
+        assertEquals("What brokers did for the participant.", codes.getString("find { it.name == 'Broker role' }.definition"));
+        assertEquals(codes.getLong("find { it.name == 'The journey' }.id"), codes.getLong("find { it.name == 'Broker role' }.parentId"));
+
+        Api.code(team.coder(), team.projectId(), doc, broker, 4, 10);
+        page.reload();
+        page.getByRole(AriaRole.BUTTON, named("Broker role (1)")).click();
+        assertThat(page.locator(".segments")).containsText("p · " + team.coder());
+        page.getByRole(AriaRole.BUTTON, named("Delete code")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("is used by 1 coding(s)");
+
+        Page coder = browser.signIn(root, team.coder(), Api.PASSWORD);
+        coder.navigate(root + "#/projects/" + team.projectId() + "/codebook");
+        coder.getByRole(AriaRole.BUTTON, named("Broker role (1)")).click();
+        assertThat(coder.getByLabel("Definition")).isDisabled();
+        assertEquals(0, coder.getByRole(AriaRole.BUTTON, named("New code")).count());
+        assertEquals(0, coder.getByRole(AriaRole.BUTTON, named("Save code")).count());
+    }
+}
