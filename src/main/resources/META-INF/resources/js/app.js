@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { documentView } from './viewer.js';
 import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
+import { membersCard } from './members.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -14,9 +15,10 @@ function show(...nodes) {
   view.focus();
 }
 
+/** Shows an API error as a readable sentence; showError(null) clears it after a later success. */
 function showError(error) {
-  message.textContent = error.message;
-  message.hidden = false;
+  message.hidden = !error;
+  if (error) message.textContent = error.message;
 }
 
 async function projectList() {
@@ -72,9 +74,7 @@ async function projectHome(id) {
       documentsSection,
       h('div', {},
         project.role === 'SUPERVISOR' || project.role === 'OWNER' ? importPanel(id, refreshDocuments) : null,
-        h('section', { class: 'card', 'aria-labelledby': 'members-heading' },
-          h('h2', { id: 'members-heading' }, 'Members'),
-          h('ul', {}, members.map(m => h('li', {}, m.displayName, ' ', h('span', { class: 'muted' }, `${m.username} · ${m.role.toLowerCase()}`))))),
+        membersCard(id, project, members, showError),
         h('section', { class: 'card', 'aria-labelledby': 'codebook-heading' },
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook')),
