@@ -53,19 +53,33 @@ async function projectHome(id) {
   const [project, documents, members, codes] = await Promise.all([
     api(`/projects/${id}`), api(`/projects/${id}/documents`), api(`/projects/${id}/members`), api(`/projects/${id}/codes`),
   ]);
+  /** "demo-coder1 (17), demo-coder2 (17)" per document, from the codings the caller may see. */
+  const codedBy = async () => {
+    const byDocument = new Map();
+    for (const c of await api(`/projects/${id}/codings`)) {
+      const counts = byDocument.get(c.documentId) ?? new Map();
+      counts.set(c.coder, (counts.get(c.coder) ?? 0) + 1);
+      byDocument.set(c.documentId, counts);
+    }
+    return byDocument;
+  };
+  const attributeSummary = d => Object.entries(d.attributes ?? {})
+    .filter(([name]) => ['gender', 'birth_decade', 'arrival_year', 'format'].includes(name)).map(([, v]) => v).join(', ');
   const documentsSection = h('section', { class: 'card', 'aria-labelledby': 'documents-heading' });
-  const renderDocuments = list => documentsSection.replaceChildren(
+  const renderDocuments = (list, coding) => documentsSection.replaceChildren(
     h('h2', { id: 'documents-heading' }, `Documents (${list.length})`),
     h('table', {},
-      h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Length'].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Attributes', 'Length', 'Coded by'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, list.map(d => h('tr', {},
         h('td', {}, h('a', { href: `#/projects/${id}/documents/${d.id}` }, d.title)),
         h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
-        h('td', {}, d.caseName ?? '—'), h('td', {}, d.length.toLocaleString()))))));
+        h('td', {}, d.caseName ?? '—'), h('td', { class: 'muted' }, attributeSummary(d)),
+        h('td', {}, d.length.toLocaleString()),
+        h('td', { class: 'coded-by' }, [...(coding.get(d.id) ?? new Map())].map(([coder, n]) => `${coder} (${n})`).join(', ') || '—'))))));
   const refreshDocuments = async () => {
-    try { renderDocuments(await api(`/projects/${id}/documents`)); } catch (error) { showError(error); }
+    try { renderDocuments(await api(`/projects/${id}/documents`), await codedBy()); } catch (error) { showError(error); }
   };
-  renderDocuments(documents);
+  renderDocuments(documents, await codedBy());
   show(
     h('p', {}, h('a', { href: '#/' }, '← All projects')),
     h('h1', {}, project.name),

@@ -61,8 +61,32 @@ export function importPanel(pid, onImported) {
     zone.classList.remove('over');
     importFiles(event.dataTransfer.files);
   });
+  const csvInput = h('input', { id: 'attributes-file', type: 'file', accept: '.csv,text/csv' });
+  const csvResult = h('p', { 'aria-live': 'polite' });
+  csvInput.addEventListener('change', async () => {
+    const file = csvInput.files[0];
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const response = await fetch(`/api/v1/projects/${pid}/attributes`, {
+      method: 'POST', credentials: 'same-origin', headers: { 'X-Margin-Request': '1' }, body: form,
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) {
+      csvResult.className = 'ok';
+      csvResult.textContent = `Attributes set for ${body.casesUpdated} case(s) (${body.casesCreated} new) and ${body.documentsUpdated} document(s).`;
+      onImported();
+    } else {
+      csvResult.className = 'refused';
+      csvResult.textContent = body.detail ?? `Refused (${response.status}).`;
+    }
+    csvInput.value = '';
+  });
   return h('section', { class: 'card', 'aria-labelledby': 'import-heading' },
     h('h2', { id: 'import-heading' }, 'Import documents'),
     h('p', {}, h('label', { for: 'import-kind' }, 'Kind '), kind),
-    zone, results);
+    zone, results,
+    h('h3', {}, 'Case attributes'),
+    h('p', { class: 'muted' }, 'A CSV table with a "case" column (participant ids such as P07) and/or a "document" column, then one column per attribute.'),
+    h('label', { for: 'attributes-file' }, 'Attributes table (CSV) '), csvInput, csvResult);
 }

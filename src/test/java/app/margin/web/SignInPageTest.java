@@ -55,6 +55,8 @@ class SignInPageTest {
                 new Page.GetByRoleOptions().setName("Onward migration (demo)")).click();
         assertThat(page.locator("#documents-heading")).hasText("Documents (18)");
         assertThat(page.getByText("Interview with P07")).isVisible();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Interview with P07")).locator(".coded-by"))
+                .hasText(Pattern.compile("^demo-coder1 \\(\\d+\\)$"));
         assertThat(page.locator(".codebook")).containsText("Broker role");
         Browser.screenshot(page, "project-home");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
