@@ -103,6 +103,12 @@ export async function documentView(pid, did, { me, show, showError }) {
   const text = h('div', { class: 'transcript', id: 'document-text' });
 
   function renderText() {
+    performance.mark('document-render-start');
+    renderTurns();
+    performance.measure('document-render', 'document-render-start');
+  }
+
+  function renderTurns() {
     text.replaceChildren(...units.map(unit => h('div', { class: 'turn' },
       h('div', { class: 'stripes', 'aria-label': 'Codings of this passage' },
         codings.filter(c => c.start < unit.end && c.end > unit.start).map(c => {
