@@ -120,7 +120,10 @@ export async function documentView(pid, did, { me, show, showError }) {
           });
         })),
       h('div', { class: 'speaker' }, unit.speaker ?? '', unit.timestamp ? h('span', { class: 'time' }, unit.timestamp) : null),
-      h('div', { class: 'said' }, pieces(unit, codings).map(p => {
+      h('div', {
+        class: 'said', tabindex: 0, 'data-unit-start': unit.start, 'data-unit-end': unit.end,
+        'aria-label': `${unit.speaker ?? 'Paragraph'}${unit.timestamp ? ' at ' + unit.timestamp : ''}: press Enter to code this passage`,
+      }, pieces(unit, codings).map(p => {
         const top = p.covering.at(-1);
         return h('span', {
           'data-start': p.start, class: top ? 'coded' : null,
@@ -191,13 +194,26 @@ export async function documentView(pid, did, { me, show, showError }) {
   }
 
   const pickOnSelection = event => {
-    if (event.type === 'keyup' && !event.shiftKey && event.key !== 'Enter') return;
+    if (event.type === 'keyup' && !event.shiftKey) return;
     const range = selectedRange(text);
     if (range) openPicker(range);
   };
+  // Keyboard coding without a mouse: arrow keys move between passages, Enter codes the selection if there is one,
+  // else the whole focused passage.
+  text.addEventListener('keydown', event => {
+    const passage = event.target.closest?.('.said');
+    if (!passage) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const all = [...text.querySelectorAll('.said')];
+      const next = all[all.indexOf(passage) + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (next) { event.preventDefault(); next.focus(); }
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      openPicker(selectedRange(text) ?? { start: Number(passage.dataset.unitStart), end: Number(passage.dataset.unitEnd) });
+    }
+  });
   text.addEventListener('mouseup', pickOnSelection);
   text.addEventListener('keyup', pickOnSelection);
-  text.tabIndex = 0;
   renderText();
   idle();
 

@@ -89,6 +89,29 @@ class DocumentViewerTest {
     }
 
     @Test
+    void aCoderCodesAWholePassageWithTheKeyboardOnly() {
+        long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
+        long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P10' }.id");
+        JsonPath doc = asCoder("/projects/" + pid + "/documents/" + did);
+        Page page = browser.signIn(root, "demo-coder1", "demo");
+        page.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        page.locator(".said").first().focus();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+        assertThat(page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))).isFocused();
+        page.keyboard().type("second gen");
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Coded as “Second generation”.")).isVisible();
+        Map<String, Object> created = asCoder("/projects/" + pid + "/codings?documentId=" + did).<Map<String, Object>>getList("$")
+                .getFirst();
+        assertEquals(doc.getInt("units[2].start"), ((Number) created.get("start")).intValue());
+        assertEquals(doc.getInt("units[2].end"), ((Number) created.get("end")).intValue());
+        given().auth().preemptive().basic("demo-coder1", "demo").delete("/api/v1/projects/" + pid + "/codings/" + created.get("id"))
+                .then().statusCode(204);
+    }
+
+    @Test
     void aCoderCodesASelectionAndRemovesTheCoding() {
         long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
         long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P07' }.id");
