@@ -27,6 +27,11 @@ public final class CodingDtos {
             int end, Instant createdAt, Instant updatedAt, long version) {
     }
 
+    /** A coded segment with its document's title, the speaker of its turn and the words before and after it. */
+    public record SegmentView(CodingView coding, String documentTitle, String speaker, String before, String text,
+            String after) {
+    }
+
     public record CreateMemoRequest(@NotNull(message = "Say what the memo is about: PROJECT, DOCUMENT, CODE or CODING.")
             Memo.Target targetType, Long targetId, @Size(max = 300) String title,
             @NotBlank(message = "A memo needs some text.") String body) {

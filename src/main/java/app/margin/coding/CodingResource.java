@@ -1,5 +1,6 @@
 package app.margin.coding;
 
+import app.margin.coding.CodingDtos.SegmentView;
 import app.margin.coding.CodingDtos.CodingView;
 import app.margin.coding.CodingDtos.CreateCodingRequest;
 import app.margin.coding.CodingDtos.CreateMemoRequest;
@@ -54,6 +55,13 @@ public class CodingResource {
         CodingView created = codings.add(pid, request);
         return Response.created(URI.create("/api/v1/projects/" + pid + "/codings/" + created.id()))
                 .entity(created).build();
+    }
+
+    @GET
+    @Path("/codes/{codeId}/segments")
+    @Operation(summary = "The segments coded with one code that the caller may see, with context")
+    public List<SegmentView> segments(@PathParam("pid") long pid, @PathParam("codeId") long codeId) {
+        return codings.segments(pid, codeId);
     }
 
     @GET

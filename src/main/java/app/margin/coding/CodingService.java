@@ -1,11 +1,14 @@
 package app.margin.coding;
 
 import app.margin.audit.AuditLog;
+import app.margin.codebook.Code;
 import app.margin.codebook.CodebookService;
 import app.margin.coding.CodingDtos.CodingView;
 import app.margin.coding.CodingDtos.CreateCodingRequest;
 import app.margin.coding.CodingDtos.UpdateCodingRequest;
 import app.margin.corpus.Document;
+import app.margin.corpus.DocumentUnit;
+import app.margin.coding.CodingDtos.SegmentView;
 import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
@@ -67,6 +70,30 @@ public class CodingService {
         List<Coding> codings = Coding.list(jpql.toString(), params);
         Map<Long, String> names = AppUser.usernamesById(codings.stream().map(c -> c.coderId).toList());
         return codings.stream().map(c -> view(c, names)).toList();
+    }
+
+    /**
+     * The visible segments coded with one code, each with its document, speaker and the words around it, in
+     * document order: what a reader of the codebook needs to judge whether the code is applied consistently.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SegmentView> segments(long projectId, long codeId) {
+        access.require(projectId, Permission.READ);
+        Code code = Code.findById(codeId);
+        if (code == null || code.projectId != projectId) {
+            throw ProblemException.notFound("There is no code " + codeId + " in this project.");
+        }
+        List<CodingView> codings = list(projectId, null, codeId, null, null);
+        Map<Long, Document> documents = new HashMap<>();
+        Map<Long, List<DocumentUnit>> units = new HashMap<>();
+        return codings.stream().map(c -> {
+            Document doc = documents.computeIfAbsent(c.documentId(), id -> Document.findById(id));
+            String speaker = units.computeIfAbsent(c.documentId(), DocumentUnit::ofDocument).stream()
+                    .filter(u -> u.startOffset <= c.start() && c.start() < u.endOffset)
+                    .findFirst().map(u -> u.speaker).orElse(null);
+            return new SegmentView(c, doc.title, speaker, SegmentContext.before(doc.text, c.start()),
+                    doc.text.substring(c.start(), c.end()), SegmentContext.after(doc.text, c.end()));
+        }).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

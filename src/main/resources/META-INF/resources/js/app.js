@@ -102,7 +102,10 @@ async function route() {
   const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
-    if (documentMatch) await documentView(documentMatch[1], documentMatch[2], { me, show, showError });
+    if (documentMatch) {
+      const at = location.hash.match(/[?&]at=(\d+)/);
+      await documentView(documentMatch[1], documentMatch[2], { me, show, showError, at: at ? Number(at[1]) : undefined });
+    }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (match) await projectHome(match[1]);
     else await projectList();

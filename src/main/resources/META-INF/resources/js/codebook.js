@@ -7,7 +7,6 @@ export async function codebookView(pid, { show, showError }) {
   const project = await api(`/projects/${pid}`);
   const editable = project.role === 'SUPERVISOR' || project.role === 'OWNER';
   let codes = await api(`/projects/${pid}/codes`);
-  const documents = new Map((await api(`/projects/${pid}/documents`)).map(d => [d.id, d]));
   const tree = h('nav', { class: 'card codebook', 'aria-label': 'Codes' });
   const editor = h('section', { class: 'card', 'aria-live': 'polite' });
   const status = text => editor.prepend(h('p', { class: 'ok', role: 'status' }, text));
@@ -26,13 +25,42 @@ export async function codebookView(pid, { show, showError }) {
       if (!children.has(key)) children.set(key, []);
       children.get(key).push(code);
     }
-    const branch = key => h('ul', {}, (children.get(key) ?? []).map(code => h('li', {},
-      h('button', { type: 'button', class: 'code-link', onclick: () => edit(code).catch(showError) },
+    const branch = key => h('ul', {}, (children.get(key) ?? []).map(code => {
+      const link = h('button', { type: 'button', class: 'code-link', 'data-code-id': code.id, draggable: editable ? 'true' : null,
+        onclick: () => edit(code).catch(showError) },
         h('span', { class: 'swatch', style: { background: code.color }, 'aria-hidden': 'true' }),
-        `${code.name} (${code.codings})`),
-      children.has(code.id) ? branch(code.id) : null)));
+        `${code.name} (${code.codings})`);
+      if (editable) {
+        link.addEventListener('dragstart', event => event.dataTransfer.setData('text/x-margin-code', String(code.id)));
+        dropTarget(link, code.id);
+      }
+      return h('li', {}, link, children.has(code.id) ? branch(code.id) : null);
+    }));
+    const topLevel = h('p', { class: 'top-level-drop muted' }, 'Drop a code here to make it top level (or use its Parent field).');
+    if (editable) dropTarget(topLevel, null);
     tree.replaceChildren(h('h2', {}, `Codes (${codes.length})`),
-      editable ? h('button', { type: 'button', onclick: newCode }, 'New code') : null, branch('root'));
+      editable ? h('button', { type: 'button', onclick: newCode }, 'New code') : null, branch('root'),
+      editable ? topLevel : null);
+  }
+
+  /** Drag a code onto another to make it a sub-code, or onto the top-level zone; the keyboard way is the Parent field. */
+  function dropTarget(element, parentId) {
+    element.addEventListener('dragover', event => {
+      if (event.dataTransfer.types.includes('text/x-margin-code')) { event.preventDefault(); element.classList.add('drop-here'); }
+    });
+    element.addEventListener('dragleave', () => element.classList.remove('drop-here'));
+    element.addEventListener('drop', async event => {
+      event.preventDefault();
+      element.classList.remove('drop-here');
+      const moved = codes.find(c => c.id === Number(event.dataTransfer.getData('text/x-margin-code')));
+      if (!moved || moved.id === parentId || (moved.parentId ?? null) === parentId) return;
+      try {
+        await api(`/projects/${pid}/codes/${moved.id}/move`, { method: 'POST', body: { parentId, version: moved.version } });
+        await reload(moved.id);
+        status(parentId === null ? `Moved “${moved.name}” to the top level.`
+          : `Moved “${moved.name}” under “${codes.find(c => c.id === parentId)?.name}”.`);
+      } catch (error) { showError(error); }
+    });
   }
 
   function field(id, label, value, multiline) {
@@ -73,7 +101,7 @@ export async function codebookView(pid, { show, showError }) {
   }
 
   async function edit(code) {
-    const segments = await api(`/projects/${pid}/codings?codeId=${code.id}`);
+    const segments = await api(`/projects/${pid}/codes/${code.id}/segments`);
     const color = h('input', { id: 'code-color', type: 'color', disabled: !editable });
     color.value = code.color;
     const form = h('form', { class: 'code-form' },
@@ -119,8 +147,11 @@ export async function codebookView(pid, { show, showError }) {
     editor.replaceChildren(form, actions,
       h('h3', {}, `Segments (${segments.length})`),
       h('ul', { class: 'segments' }, segments.map(s => h('li', {},
-        h('a', { href: `#/projects/${pid}/documents/${s.documentId}` }, documents.get(s.documentId)?.title ?? `Document ${s.documentId}`),
-        h('span', { class: 'muted' }, ` · ${s.coder} · ${s.start}–${s.end}`)))));
+        h('p', { class: 'kwic' }, h('span', { class: 'muted' }, s.before),
+          h('mark', { style: { background: code.color } }, s.text), h('span', { class: 'muted' }, s.after)),
+        h('p', { class: 'muted' },
+          h('a', { href: `#/projects/${pid}/documents/${s.coding.documentId}?at=${s.coding.start}` }, s.documentTitle),
+          ` · ${s.speaker ? s.speaker + ' · ' : ''}${s.coding.coder}${s.coding.layer === 'MASTER' ? ' (master)' : ''}`)))));
   }
 
   renderTree();

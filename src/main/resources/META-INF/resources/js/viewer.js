@@ -20,6 +20,40 @@ function selectedRange(container) {
   return start === null || end === null || end <= start ? null : { start, end };
 }
 
+/** Word steps for keyboard selection and boundary changes: the end of the next word, the start of the previous one. */
+function nextWordEnd(text, offset, limit) {
+  let i = offset;
+  while (i < limit && /\s/.test(text[i])) i++;
+  while (i < limit && !/\s/.test(text[i])) i++;
+  return i;
+}
+
+function previousWordStart(text, offset, limit) {
+  let i = offset;
+  while (i > limit && /\s/.test(text[i - 1])) i--;
+  while (i > limit && !/\s/.test(text[i - 1])) i--;
+  return i;
+}
+
+/** A range without the spaces at its ends, or null when nothing but space is left. */
+function trimmed(text, start, end) {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Shows a document range as the browser's selection, so keyboard selection looks like mouse selection. */
+function showSelection(passage, start, end) {
+  const spans = [...passage.querySelectorAll('[data-start]')];
+  const point = (offset, atEnd) => {
+    const span = spans.findLast(s => Number(s.dataset.start) < offset || (!atEnd && Number(s.dataset.start) === offset)) ?? spans[0];
+    return [span.firstChild ?? span, Math.min(offset - Number(span.dataset.start), span.textContent.length)];
+  };
+  const selection = window.getSelection();
+  if (end <= start) { selection.removeAllRanges(); return; }
+  selection.setBaseAndExtent(...point(start, false), ...point(end, true));
+}
+
 /** The text of one unit split at coding boundaries; each piece knows its offset and the codings covering it. */
 function pieces(unit, codings) {
   const inside = codings.filter(c => c.start < unit.end && c.end > unit.start);
@@ -55,7 +89,7 @@ function layerQuery(layer, me) {
   return `&layer=CODER&coder=${encodeURIComponent(coder)}`;
 }
 
-export async function documentView(pid, did, { me, show, showError }) {
+export async function documentView(pid, did, { me, show, showError, at }) {
   const [doc, codes, project, members] = await Promise.all([
     api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}`),
     api(`/projects/${pid}/members`),
@@ -95,7 +129,7 @@ export async function documentView(pid, did, { me, show, showError }) {
   }
 
   function idle() {
-    details.replaceChildren(h('p', { class: 'muted' }, 'Select text to code it. Click a stripe to see its coding.'),
+    details.replaceChildren(h('p', { class: 'muted' }, 'Select text to code it, with the mouse or with the keyboard (Tab to a passage, ←/→ move word by word, Shift+←/→ select, Enter codes). Click a stripe to see its coding.'),
       memoSection('DOCUMENT', doc.id, 'Memos on this document'));
   }
   const units = doc.units.length ? doc.units : [{ start: 0, end: doc.text.length }];
@@ -122,7 +156,7 @@ export async function documentView(pid, did, { me, show, showError }) {
       h('div', { class: 'speaker' }, unit.speaker ?? '', unit.timestamp ? h('span', { class: 'time' }, unit.timestamp) : null),
       h('div', {
         class: 'said', tabindex: 0, 'data-unit-start': unit.start, 'data-unit-end': unit.end,
-        'aria-label': `${unit.speaker ?? 'Paragraph'}${unit.timestamp ? ' at ' + unit.timestamp : ''}: press Enter to code this passage`,
+        'aria-label': `${unit.speaker ?? 'Paragraph'}${unit.timestamp ? ' at ' + unit.timestamp : ''}: Enter codes this passage, Shift+arrow keys select words`,
       }, pieces(unit, codings).map(p => {
         const top = p.covering.at(-1);
         return h('span', {
@@ -139,6 +173,7 @@ export async function documentView(pid, did, { me, show, showError }) {
       h('h2', {}, h('span', { class: 'swatch', style: { background: code?.color }, 'aria-hidden': 'true' }), code?.name ?? 'Code'),
       h('p', { class: 'muted' }, `${coding.coder} · characters ${coding.start}–${coding.end}`),
       h('blockquote', {}, doc.text.slice(coding.start, coding.end)),
+      coding.coder === me.username && coding.layer === 'CODER' ? boundaryEditor(coding, code) : null,
       coding.coder === me.username ? h('button', {
         type: 'button', class: 'secondary', onclick: async () => {
           try {
@@ -151,6 +186,41 @@ export async function documentView(pid, did, { me, show, showError }) {
       }, 'Remove this coding') : null,
       memoSection('CODING', coding.id, 'Memos on this coding'),
       h('button', { type: 'button', class: 'secondary', onclick: idle }, 'Back to document memos'));
+  }
+
+  /** Moves the start or end of one's own coding word by word, previews the text, and saves the new boundaries. */
+  function boundaryEditor(coding, code) {
+    let start = coding.start;
+    let end = coding.end;
+    const preview = h('blockquote', { class: 'boundary-preview' });
+    const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+    const refresh = () => {
+      preview.replaceChildren(h('span', { class: 'muted' }, doc.text.slice(Math.max(0, start - 40), start)),
+        h('mark', {}, doc.text.slice(start, end)), h('span', { class: 'muted' }, doc.text.slice(end, end + 40)));
+      status.textContent = start === coding.start && end === coding.end ? '' : `New boundaries ${start}–${end}, not saved yet.`;
+    };
+    const step = (label, move) => h('button', { type: 'button', class: 'secondary', onclick: () => {
+      const next = move();
+      const range = trimmed(doc.text, next.start, next.end);
+      if (range) { start = range.start; end = range.end; refresh(); }
+    } }, label);
+    const save = h('button', { type: 'button', onclick: async () => {
+      try {
+        const saved = await api(`/projects/${pid}/codings/${coding.id}`, { method: 'PUT', body: { start, end, version: coding.version } });
+        codings.splice(codings.indexOf(coding), 1, saved);
+        renderText();
+        showCoding(saved);
+        details.prepend(h('p', { class: 'ok', role: 'status' }, `Changed the boundaries of “${code?.name}”.`));
+      } catch (error) { showError(error); }
+    } }, 'Save boundaries');
+    refresh();
+    return h('details', { class: 'boundaries' }, h('summary', {}, 'Change boundaries'),
+      h('div', { class: 'boundary-steps', role: 'group', 'aria-label': 'Boundaries' },
+        step('Start one word earlier', () => ({ start: previousWordStart(doc.text, start, 0), end })),
+        step('Start one word later', () => ({ start: nextWordEnd(doc.text, start, end), end })),
+        step('End one word earlier', () => ({ start, end: previousWordStart(doc.text, end, start) })),
+        step('End one word later', () => ({ start, end: nextWordEnd(doc.text, end, doc.text.length) }))),
+      preview, status, save);
   }
 
   function openPicker(range) {
@@ -193,27 +263,38 @@ export async function documentView(pid, did, { me, show, showError }) {
     input.focus();
   }
 
-  const pickOnSelection = event => {
-    if (event.type === 'keyup' && !event.shiftKey) return;
+  text.addEventListener('mouseup', () => {
     const range = selectedRange(text);
     if (range) openPicker(range);
-  };
-  // Keyboard coding without a mouse: arrow keys move between passages, Enter codes the selection if there is one,
-  // else the whole focused passage.
+  });
+  // Keyboard coding without a mouse: ↑/↓ move between passages; inside a passage ←/→ move a caret word by word and
+  // Shift+←/→ select words from where the caret was; Enter codes the selection, or the whole passage if none.
+  let caret = null;
+  text.addEventListener('focusin', event => {
+    const passage = event.target.closest?.('.said');
+    if (passage && caret?.passage !== passage) caret = null;
+  });
   text.addEventListener('keydown', event => {
     const passage = event.target.closest?.('.said');
     if (!passage) return;
+    const unitStart = Number(passage.dataset.unitStart);
+    const unitEnd = Number(passage.dataset.unitEnd);
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const all = [...text.querySelectorAll('.said')];
       const next = all[all.indexOf(passage) + (event.key === 'ArrowDown' ? 1 : -1)];
       if (next) { event.preventDefault(); next.focus(); }
+    } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      caret ??= { passage, anchor: unitStart, at: unitStart };
+      caret.at = event.key === 'ArrowRight' ? nextWordEnd(doc.text, caret.at, unitEnd) : previousWordStart(doc.text, caret.at, unitStart);
+      if (!event.shiftKey) caret.anchor = caret.at;
+      const range = trimmed(doc.text, Math.min(caret.anchor, caret.at), Math.max(caret.anchor, caret.at));
+      showSelection(passage, range?.start ?? caret.at, range?.end ?? caret.at);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      openPicker(selectedRange(text) ?? { start: Number(passage.dataset.unitStart), end: Number(passage.dataset.unitEnd) });
+      openPicker(selectedRange(text) ?? { start: unitStart, end: unitEnd });
     }
   });
-  text.addEventListener('mouseup', pickOnSelection);
-  text.addEventListener('keyup', pickOnSelection);
   renderText();
   idle();
 
@@ -238,4 +319,15 @@ export async function documentView(pid, did, { me, show, showError }) {
     h('p', { class: 'layer-switch' }, h('label', { for: 'layer' }, 'Layer '), layerSelect),
     h('div', { class: 'viewer' }, h('div', { class: 'card' }, text), details),
   );
+  if (at !== undefined) goTo(at);
+
+  /** Opens the document at one place (from a search hit or a code's segment list): that passage, focused. */
+  function goTo(offset) {
+    const passage = [...text.querySelectorAll('.said')]
+      .find(p => Number(p.dataset.unitStart) <= offset && offset < Number(p.dataset.unitEnd));
+    if (!passage) return;
+    passage.classList.add('target');
+    passage.scrollIntoView({ block: 'center' });
+    passage.focus({ preventScroll: true });
+  }
 }

@@ -76,6 +76,29 @@ class CodingResourceTest {
     }
 
     @Test
+    void aCodesSegmentsComeWithTheirContextAndOnlyFromVisibleLayers() {
+        long p10 = Api.importText(team.supervisor(), team.projectId(), "p10.txt",
+                "Interviewer: And then?\nP10: The broker wanted two million won before we left.\nInterviewer: Did you pay?\nP10: Later.", null);
+        String quote = "two million won";
+        int start = "Interviewer: And then?\nP10: The broker wanted ".length();
+        Api.code(team.coder(), team.projectId(), p10, code, start, start + quote.length());
+        Api.code(team.coder2(), team.projectId(), doc, code, 0, 3);
+        as(team.coder()).get(team.path("/codes/" + code + "/segments")).then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].text", equalTo(quote))
+                .body("[0].before", equalTo("P10: The broker wanted "))
+                .body("[0].after", equalTo(" before we left."))
+                .body("[0].speaker", equalTo("P10"))
+                .body("[0].documentTitle", equalTo("p10"))
+                .body("[0].coding.coder", equalTo(team.coder()));
+        as(team.supervisor()).get(team.path("/codes/" + code + "/segments")).then().statusCode(200)
+                .body("size()", equalTo(2));
+        as(team.coder()).get(team.path("/codes/987654/segments")).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(team.outsider()).get(team.path("/codes/" + code + "/segments")).then().statusCode(404);
+    }
+
+    @Test
     void aCodeOfAnotherProjectIsUnknownHere() {
         Team other = Api.team("Other");
         long foreignCode = Api.newCode(other.supervisor(), other.projectId(), "Foreign", null);

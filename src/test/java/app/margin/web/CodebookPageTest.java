@@ -69,6 +69,16 @@ class CodebookPageTest {
         page.reload();
         page.getByRole(AriaRole.BUTTON, named("Broker role (1)")).click();
         assertThat(page.locator(".segments")).containsText("p · " + team.coder());
+        assertThat(page.locator(".segments .kwic")).hasText("The broker wanted money.");
+        assertThat(page.locator(".segments .kwic mark")).hasText("broker");
+
+        page.getByRole(AriaRole.BUTTON, named("Broker role (1)")).dragTo(page.locator(".top-level-drop"));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Moved “Broker role” to the top level.");
+        assertEquals((Object) null, Api.as(team.coder()).get(team.path("/codes/" + broker)).then().extract().jsonPath().get("parentId"));
+        page.getByRole(AriaRole.BUTTON, named("Broker role (1)")).dragTo(page.getByRole(AriaRole.BUTTON, named("The journey (0)")));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Moved “Broker role” under “The journey”.");
+        assertEquals(codes.getLong("find { it.name == 'The journey' }.id"),
+                Api.as(team.coder()).get(team.path("/codes/" + broker)).then().extract().jsonPath().getLong("parentId"));
         page.getByRole(AriaRole.BUTTON, named("Delete code")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("is used by 1 coding(s)");
 

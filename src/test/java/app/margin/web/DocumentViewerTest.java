@@ -112,6 +112,47 @@ class DocumentViewerTest {
     }
 
     @Test
+    void aCoderSelectsWordsWithTheKeyboardThenWidensTheCoding() {
+        long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
+        long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P09' }.id");
+        JsonPath doc = asCoder("/projects/" + pid + "/documents/" + did);
+        String text = doc.getString("text");
+        int unitStart = doc.getInt("units[1].start");
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\S+")
+                .matcher(text.substring(unitStart, doc.getInt("units[1].end")));
+        List<int[]> spans = words.results().map(m -> new int[] {unitStart + m.start(), unitStart + m.end()}).toList();
+
+        Page page = browser.signIn(root, "demo-coder1", "demo");
+        page.navigate(root + "#/projects/" + pid + "/documents/" + did);
+        page.locator(".said").first().focus();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Shift+ArrowRight");
+        page.keyboard().press("Shift+ArrowRight");
+        assertEquals(text.substring(spans.get(1)[0], spans.get(2)[1]), page.evaluate("getSelection().toString()"));
+        page.keyboard().press("Enter");
+        page.keyboard().type("survival");
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Coded as “Survival and agency”.")).isVisible();
+        Map<String, Object> created = asCoder("/projects/" + pid + "/codings?documentId=" + did).<Map<String, Object>>getList("$")
+                .getFirst();
+        assertEquals(spans.get(1)[0], ((Number) created.get("start")).intValue());
+        assertEquals(spans.get(2)[1], ((Number) created.get("end")).intValue());
+
+        page.locator(".stripe[aria-label='Survival and agency by demo-coder1']").first().click();
+        page.getByText("Change boundaries").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End one word later")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save boundaries")).click();
+        assertThat(page.getByText("Changed the boundaries of “Survival and agency”.")).isVisible();
+        Map<String, Object> changed = asCoder("/projects/" + pid + "/codings/" + created.get("id")).get("$");
+        assertEquals(spans.get(1)[0], ((Number) changed.get("start")).intValue());
+        assertEquals(spans.get(3)[1], ((Number) changed.get("end")).intValue());
+        assertEquals(1, page.locator(".stripe[aria-label='Survival and agency by demo-coder1']").count());
+        given().auth().preemptive().basic("demo-coder1", "demo").delete("/api/v1/projects/" + pid + "/codings/" + created.get("id"))
+                .then().statusCode(204);
+    }
+
+    @Test
     void aCoderCodesASelectionAndRemovesTheCoding() {
         long pid = asCoder("/projects").getLong("find { it.name == 'Onward migration (demo)' }.id");
         long did = asCoder("/projects/" + pid + "/documents").getLong("find { it.title == 'Interview with P07' }.id");
