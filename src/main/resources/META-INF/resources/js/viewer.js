@@ -3,7 +3,19 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 
-const recentCodes = [];
+/** The codes a coder used last in a project, kept in the browser so the picker's 1–9 keys survive a reload. */
+function recentCodesOf(pid) {
+  const key = `margin.recent-codes.${pid}`;
+  let ids = [];
+  try { ids = JSON.parse(localStorage.getItem(key) ?? '[]').filter(Number.isInteger); } catch { ids = []; }
+  return {
+    ids,
+    use(id) {
+      ids.splice(0, ids.length, id, ...ids.filter(other => other !== id).slice(0, 8));
+      try { localStorage.setItem(key, JSON.stringify(ids)); } catch { /* private mode: recent codes last this page only */ }
+    },
+  };
+}
 
 /** Offsets of the current selection inside the document text, or null. Spans carry their start offset. */
 function selectedRange(container) {
@@ -98,6 +110,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const mayWrite = project.role !== 'VIEWER';
+  const recent = recentCodesOf(pid);
 
   /** Memos on one target, and (for members who may write) a form to add one. */
   function memoSection(targetType, targetId, heading) {
@@ -225,14 +238,14 @@ export async function documentView(pid, did, { me, show, showError, at }) {
 
   function openPicker(range) {
     const leaves = codes.filter(c => !codes.some(other => other.parentId === c.id));
-    const ordered = [...recentCodes.map(id => codeById.get(id)).filter(Boolean), ...leaves.filter(c => !recentCodes.includes(c.id))];
+    const ordered = [...recent.ids.map(id => codeById.get(id)).filter(Boolean), ...leaves.filter(c => !recent.ids.includes(c.id))];
     const input = h('input', { id: 'code-filter', autocomplete: 'off', 'aria-describedby': 'picker-help' });
     const list = h('ol', { class: 'picker-list' });
     const apply = async code => {
       try {
         const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
         if (layer === 'mine' || layer === 'all') codings.push(created);
-        recentCodes.splice(0, recentCodes.length, code.id, ...recentCodes.filter(id => id !== code.id).slice(0, 4));
+        recent.use(code.id);
         renderText();
         details.replaceChildren(h('p', {}, `Coded as “${code.name}”`
           + (layer === 'mine' || layer === 'all' ? '.' : ' in your own layer (switch to “My codings” to see it).')));

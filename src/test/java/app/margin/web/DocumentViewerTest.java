@@ -150,6 +150,17 @@ class DocumentViewerTest {
         assertEquals(1, page.locator(".stripe[aria-label='Survival and agency by demo-coder1']").count());
         given().auth().preemptive().basic("demo-coder1", "demo").delete("/api/v1/projects/" + pid + "/codings/" + created.get("id"))
                 .then().statusCode(204);
+
+        page.reload();
+        page.locator(".said").first().focus();
+        page.keyboard().press("Enter");
+        page.keyboard().press("1");
+        assertThat(page.getByText("Coded as “Survival and agency”.")).isVisible();
+        Map<String, Object> recent = asCoder("/projects/" + pid + "/codings?documentId=" + did).<Map<String, Object>>getList("$")
+                .getFirst();
+        assertEquals(doc.getInt("units[0].start"), ((Number) recent.get("start")).intValue(), "key 1 is the last code used, after a reload");
+        given().auth().preemptive().basic("demo-coder1", "demo").delete("/api/v1/projects/" + pid + "/codings/" + recent.get("id"))
+                .then().statusCode(204);
     }
 
     @Test
