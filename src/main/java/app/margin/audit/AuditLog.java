@@ -3,6 +3,7 @@ package app.margin.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -18,10 +19,12 @@ import java.util.List;
 public class AuditLog {
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Event<ProjectChanged> changed;
 
-    AuditLog(EntityManager em, ObjectMapper json) {
+    AuditLog(EntityManager em, ObjectMapper json, Event<ProjectChanged> changed) {
         this.em = em;
         this.json = json;
+        this.changed = changed;
     }
 
     /**
@@ -54,6 +57,7 @@ public class AuditLog {
                         ? "insert into audit_head (last_seq, last_hash, project_id) values (?1, ?2, ?3)"
                         : "update audit_head set last_seq = ?1, last_hash = ?2 where project_id = ?3")
                 .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, projectId).executeUpdate();
+        changed.fire(new ProjectChanged(projectId, event.seq));
     }
 
     private String toJson(Object value) {

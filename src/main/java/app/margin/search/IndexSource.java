@@ -1,0 +1,135 @@
+package app.margin.search;
+
+import app.margin.audit.AuditEvent;
+import app.margin.coding.Coding;
+import app.margin.coding.CodingLayer;
+import app.margin.corpus.Document;
+import app.margin.corpus.DocumentUnit;
+import app.margin.corpus.ResearchCase;
+import app.margin.project.Project;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads what the index needs from the database, the source of truth: changes since a point, and documents. */
+@ApplicationScoped
+@Transactional
+class IndexSource {
+    /** Past this many changes a full rebuild is cheaper than replaying them one by one. */
+    static final int REPLAY_LIMIT = 5_000;
+
+    private final ObjectMapper json;
+
+    IndexSource(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** What changed after {@code appliedSeq}: the documents to re-read, or everything. */
+    record Changes(long latestSeq, boolean everything, Set<Long> documentIds) {
+    }
+
+    Changes changesAfter(long projectId, long appliedSeq) {
+        long latest = latestSeq(projectId);
+        if (latest <= appliedSeq) {
+            return new Changes(latest, false, Set.of());
+        }
+        if (appliedSeq == 0 || latest - appliedSeq > REPLAY_LIMIT) {
+            return new Changes(latest, true, Set.of());
+        }
+        Set<Long> documents = new LinkedHashSet<>();
+        List<AuditEvent> events = AuditEvent.list("projectId = ?1 and seq > ?2 and seq <= ?3 order by seq",
+                projectId, appliedSeq, latest);
+        for (AuditEvent event : events) {
+            if (affectsEverything(event)) {
+                return new Changes(latest, true, Set.of());
+            }
+            documents.addAll(documentsOf(event));
+        }
+        return new Changes(latest, false, documents);
+    }
+
+    long latestSeq(long projectId) {
+        Long seq = AuditEvent.find("select max(seq) from AuditEvent where projectId = ?1", projectId)
+                .project(Long.class).firstResult();
+        return seq == null ? 0 : seq;
+    }
+
+    boolean projectExists(long projectId) {
+        return Project.findById(projectId) != null;
+    }
+
+    List<Long> documentIds(long projectId) {
+        return Document.find("select id from Document where projectId = ?1 order by id", projectId)
+                .project(Long.class).list();
+    }
+
+    /** The document as the index holds it, or null when it no longer exists. */
+    IndexedDocument read(long documentId) {
+        Document doc = Document.findById(documentId);
+        if (doc == null) {
+            return null;
+        }
+        Map<String, String> attributes = new TreeMap<>();
+        String caseName = null;
+        if (doc.caseId != null) {
+            ResearchCase rc = ResearchCase.findById(doc.caseId);
+            caseName = rc.name;
+            attributes.putAll(rc.attributes);
+        }
+        attributes.putAll(doc.attributes);
+        List<IndexedDocument.Unit> units = DocumentUnit.ofDocument(documentId).stream()
+                .map(u -> new IndexedDocument.Unit(u.startOffset, u.endOffset, u.speaker)).toList();
+        List<IndexedDocument.Segment> segments = Coding.<Coding>list("documentId = ?1 order by startOffset, id", documentId)
+                .stream().map(c -> new IndexedDocument.Segment(c.id, c.codeId,
+                        c.layer == CodingLayer.MASTER ? IndexFields.MASTER_LAYER : IndexFields.coderLayer(c.coderId),
+                        c.startOffset, c.endOffset)).toList();
+        return new IndexedDocument(doc.id, doc.title, doc.kind.name(), caseName, doc.text, units, attributes, segments);
+    }
+
+    /** Merging or deleting codes and deleting a project touch codings everywhere: rebuild rather than trace. */
+    private static boolean affectsEverything(AuditEvent event) {
+        return event.action.equals("code.merged") || event.action.equals("code.deleted")
+                || event.action.equals("project.deleted");
+    }
+
+    private Set<Long> documentsOf(AuditEvent event) {
+        Set<Long> ids = new LinkedHashSet<>();
+        switch (event.targetType) {
+            case "DOCUMENT" -> ids.add(event.targetId);
+            case "CASE" -> ids.addAll(Document.find("select id from Document where caseId = ?1", event.targetId)
+                    .project(Long.class).list());
+            default -> {
+            }
+        }
+        for (String snapshot : new String[] {event.beforeJson, event.afterJson}) {
+            ids.addAll(documentIdsIn(snapshot));
+        }
+        return ids;
+    }
+
+    /** "documentId" and "documentIds" named in a change's before/after snapshot (codings, batches of codings). */
+    private Set<Long> documentIdsIn(String snapshot) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (snapshot == null) {
+            return ids;
+        }
+        try {
+            JsonNode node = json.readTree(snapshot);
+            if (node.hasNonNull("documentId")) {
+                ids.add(node.get("documentId").asLong());
+            }
+            if (node.has("documentIds")) {
+                node.get("documentIds").forEach(id -> ids.add(id.asLong()));
+            }
+        } catch (java.io.IOException e) {
+            // A snapshot that is not JSON names no document.
+        }
+        return ids;
+    }
+}

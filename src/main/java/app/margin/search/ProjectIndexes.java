@@ -1,0 +1,141 @@
+package app.margin.search;
+
+import app.margin.audit.ProjectChanged;
+import app.margin.config.MarginConfig;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * The per-project indexes under {@code <data-dir>/index/}. The database is the truth; an index is brought up to date
+ * after every committed change (in the background) and before every search (so a search always sees the caller's
+ * own last change). A missing or lagging index is rebuilt from the database, so deleting the directory loses nothing.
+ */
+@ApplicationScoped
+public class ProjectIndexes {
+    private final IndexSource source;
+    private final Path root;
+    private final Analyzer analyzer = TextAnalyzers.forIndex();
+    private final Map<Long, ProjectIndex> open = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "margin-indexer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProjectIndexes(IndexSource source, MarginConfig config) {
+        this.source = source;
+        this.root = Path.of(config.dataDir()).resolve("index");
+    }
+
+    /** After a change commits, index it soon, off the request thread. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectChanged change) {
+        background.submit(() -> {
+            try {
+                upToDate(change.projectId());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Indexing project %d failed; the next search will retry", change.projectId());
+            }
+        });
+    }
+
+    /** The project's index with every committed change applied. */
+    ProjectIndex upToDate(long projectId) {
+        ProjectIndex index = open(projectId);
+        synchronized (index) {
+            IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq());
+            if (changes.latestSeq() > index.appliedSeq()) {
+                apply(projectId, index, changes);
+            }
+        }
+        return index;
+    }
+
+    /** Throws the index away and builds it again from the database. */
+    long rebuild(long projectId) {
+        ProjectIndex index = open(projectId);
+        synchronized (index) {
+            apply(projectId, index, new IndexSource.Changes(source.latestSeq(projectId), true, java.util.Set.of()));
+        }
+        return source.documentIds(projectId).size();
+    }
+
+    private void apply(long projectId, ProjectIndex index, IndexSource.Changes changes) {
+        try {
+            if (changes.everything()) {
+                index.deleteAll();
+                for (long documentId : source.documentIds(projectId)) {
+                    index.replace(source.read(documentId));
+                }
+            } else {
+                for (long documentId : changes.documentIds()) {
+                    IndexedDocument doc = source.read(documentId);
+                    if (doc == null) {
+                        index.delete(documentId);
+                    } else {
+                        index.replace(doc);
+                    }
+                }
+            }
+            index.commit(changes.latestSeq());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not update the search index of project " + projectId, e);
+        }
+    }
+
+    private ProjectIndex open(long projectId) {
+        return open.computeIfAbsent(projectId, id -> {
+            try {
+                return new ProjectIndex(Files.createDirectories(root.resolve("project-" + id)), analyzer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Closes a project's index and deletes its files (when the project is gone). */
+    void drop(long projectId) {
+        ProjectIndex index = open.remove(projectId);
+        try {
+            if (index != null) {
+                synchronized (index) {
+                    index.close();
+                }
+            }
+            Path dir = root.resolve("project-" + projectId);
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        background.shutdown();
+        open.values().forEach(index -> {
+            try {
+                index.close();
+            } catch (IOException e) {
+                Log.warn("Closing a search index failed", e);
+            }
+        });
+        open.clear();
+    }
+}

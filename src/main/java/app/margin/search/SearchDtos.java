@@ -1,0 +1,43 @@
+package app.margin.search;
+
+import java.util.List;
+
+/** Request parameters and responses of search. */
+public final class SearchDtos {
+    private SearchDtos() {
+    }
+
+    /** Where hits come from: all passages, only coded segments, or only the segments of one code. */
+    public enum Scope { ALL, CODED, CODE }
+
+    /** The stretch of text one hit stands for. A turn is a speaker turn (a paragraph in other documents). */
+    public enum HitUnit { TURN, PARAGRAPH, SENTENCE }
+
+    public record Highlight(int start, int end) {
+    }
+
+    /**
+     * One keyword-in-context line. {@code start}/{@code end} are the hit's extent in the document (UTF-16 offsets);
+     * {@code highlights} are offsets into {@code snippet}.
+     */
+    public record Hit(long documentId, String documentTitle, int start, int end, String speaker, String snippet,
+            List<Highlight> highlights, Long codingId, Long codeId, String coder) {
+    }
+
+    public record DocumentCount(long documentId, String title, long hits) {
+    }
+
+    public record CodeCount(long codeId, String name, long hits) {
+    }
+
+    /**
+     * {@code total} counts matching passages (scope ALL) or segments (CODED, CODE); a page lists the lines of
+     * {@code pageSize} of them in document order, one line per hit unit holding a match.
+     */
+    public record SearchResult(String q, Scope scope, HitUnit unit, long total, int page, int pageSize, int pages,
+            List<Hit> hits, List<DocumentCount> documents, List<CodeCount> codes) {
+    }
+
+    public record RebuildResult(long documents, long appliedSeq) {
+    }
+}

@@ -1,0 +1,205 @@
+package app.margin.search;
+
+import static app.margin.search.IndexFields.*;
+
+import app.margin.codebook.Code;
+import app.margin.corpus.Document;
+import app.margin.identity.AppUser;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import app.margin.search.SearchDtos.CodeCount;
+import app.margin.search.SearchDtos.DocumentCount;
+import app.margin.search.SearchDtos.Highlight;
+import app.margin.search.SearchDtos.Hit;
+import app.margin.search.SearchDtos.HitUnit;
+import app.margin.search.SearchDtos.Scope;
+import app.margin.search.SearchDtos.SearchResult;
+import app.margin.search.TextLayout.Span;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+
+/** Full-text search with filters over a project's index, answered as keyword-in-context lines. */
+@ApplicationScoped
+public class SearchService {
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final ProjectAccess access;
+    private final ProjectIndexes indexes;
+
+    SearchService(ProjectAccess access, ProjectIndexes indexes) {
+        this.access = access;
+        this.indexes = indexes;
+    }
+
+    /** A parsed search: the Lucene query with its scope, and what the caller may see. */
+    record PreparedSearch(Query query, SearchScope scope, Scope where) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SearchResult search(long projectId, String q, Scope scope, String code, HitUnit unit, int page, int pageSize) {
+        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("page starts at 1 and pageSize is between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        PreparedSearch search = prepare(projectId, q, scope, code);
+        Map<Long, String> titles = titles(projectId);
+        Map<Long, String> codeNames = search.scope().codes().stream().collect(Collectors.toMap(c -> c.id, c -> c.name));
+        return indexes.upToDate(projectId).read(searcher -> {
+            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope());
+            Map<Long, Long> perDocument = new TreeMap<>();
+            Map<Long, Long> perCode = new HashMap<>();
+            for (HitCollector.Found f : found) {
+                perDocument.merge(f.documentId(), 1L, Long::sum);
+                for (long codeId : f.codeIds()) {
+                    perCode.merge(codeId, 1L, Long::sum);
+                }
+            }
+            int from = Math.min(found.size(), (page - 1) * pageSize);
+            List<Hit> hits = lines(searcher, search.query(), found.subList(from, Math.min(found.size(), from + pageSize)),
+                    unit, titles);
+            return new SearchResult(q, search.where(), unit, found.size(), page, pageSize,
+                    (found.size() + pageSize - 1) / pageSize, hits,
+                    perDocument.entrySet().stream().map(e -> new DocumentCount(e.getKey(), titles.get(e.getKey()), e.getValue()))
+                            .toList(),
+                    perCode.entrySet().stream().filter(e -> codeNames.containsKey(e.getKey()))
+                            .map(e -> new CodeCount(e.getKey(), codeNames.get(e.getKey()), e.getValue()))
+                            .sorted((a, b) -> Long.compare(b.hits(), a.hits())).toList());
+        });
+    }
+
+    /** Checks access and parses; the query carries the scope (passages or segments) and layer visibility. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PreparedSearch prepare(long projectId, String q, Scope scope, String code) {
+        Grant grant = access.require(projectId, Permission.READ);
+        SearchScope searchScope = new SearchScope(projectId, Code.list("projectId", projectId),
+                grant.can(Permission.SEE_ALL_LAYERS) ? null
+                        : Set.of(MASTER_LAYER, coderLayer(grant.userId())), grant.userId());
+        Scope where = scope == null ? Scope.ALL : scope;
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        try {
+            query.add(MarginQueryParser.parse(q, searchScope), Occur.MUST);
+            if (where == Scope.CODE) {
+                if (code == null || code.isBlank()) {
+                    throw new QueryProblem("scope=code needs the code (code=<name, path or id>, with /* for its sub-codes).");
+                }
+                query.add(MarginQueryParser.parse("code:\"" + code.replace("\"", "") + "\"", searchScope), Occur.FILTER);
+            }
+        } catch (QueryProblem problem) {
+            throw ProblemException.badRequest(problem.getMessage()).with("column", problem.column());
+        }
+        query.add(new TermQuery(new Term(TYPE, where == Scope.ALL ? UNIT : SEGMENT)), Occur.FILTER);
+        if (where != Scope.ALL && searchScope.visibleLayers() != null) {
+            BooleanQuery.Builder layers = new BooleanQuery.Builder();
+            searchScope.visibleLayers().forEach(l -> layers.add(new TermQuery(new Term(LAYER, l)), Occur.SHOULD));
+            query.add(layers.build(), Occur.FILTER);
+        }
+        return new PreparedSearch(query.build(), searchScope, where);
+    }
+
+    private static Map<Long, String> titles(long projectId) {
+        Map<Long, String> titles = new LinkedHashMap<>();
+        Document.<Document>list("projectId", projectId).forEach(d -> titles.put(d.id, d.title));
+        return titles;
+    }
+
+    /** KWIC lines of one page of hits, one per hit unit (turn, paragraph or sentence) holding a match. */
+    private static List<Hit> lines(IndexSearcher searcher, Query query, List<HitCollector.Found> page, HitUnit unit,
+            Map<Long, String> titles) {
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            StoredFields stored = searcher.storedFields();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            Map<Long, String> coders = new HashMap<>();
+            List<Hit> hits = new ArrayList<>();
+            for (HitCollector.Found f : page) {
+                org.apache.lucene.document.Document doc = stored.document(f.luceneId());
+                String text = doc.get(TEXT);
+                int offset = doc.getField(START).numericValue().intValue();
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(f.luceneId(), leaves));
+                List<Span> matches = matches(weight.matches(leaf, f.luceneId() - leaf.docBase));
+                Long codingId = doc.getField(CODING) == null ? null : doc.getField(CODING).numericValue().longValue();
+                Long codeId = codingId == null ? null : doc.getField(SEGMENT_CODE).numericValue().longValue();
+                String coder = codingId == null ? null : coderName(doc.get(SEGMENT_LAYER), coders);
+                for (Span extent : extents(text, matches, codingId != null ? HitUnit.TURN : unit)) {
+                    Kwic.Line line = Kwic.of(text, extent.start(), extent.end(), matches);
+                    hits.add(new Hit(f.documentId(), titles.get(f.documentId()), offset + extent.start(), offset + extent.end(),
+                            doc.get(SPEAKER), line.text(), line.highlights().stream().map(s -> new Highlight(s.start(), s.end())).toList(),
+                            codingId, codeId, coder));
+                }
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stretches of a passage that become lines: the whole passage, or each paragraph/sentence with a match. */
+    private static List<Span> extents(String text, List<Span> matches, HitUnit unit) {
+        Span whole = new Span(0, text.length());
+        if (unit == HitUnit.TURN || matches.isEmpty()) {
+            return List.of(whole);
+        }
+        List<Span> spans = unit == HitUnit.SENTENCE ? TextLayout.sentences(text) : TextLayout.paragraphs(text);
+        List<Span> withMatch = spans.stream()
+                .filter(s -> matches.stream().anyMatch(m -> m.start() >= s.start() && m.start() < s.end())).toList();
+        return withMatch.isEmpty() ? List.of(whole) : withMatch;
+    }
+
+    /** Where the words of the text query matched in one passage, merged where they overlap. */
+    private static List<Span> matches(Matches matches) throws IOException {
+        List<Span> spans = new ArrayList<>();
+        if (matches != null) {
+            for (String field : List.of(TEXT, GRAMS)) {
+                MatchesIterator it = matches.getMatches(field);
+                while (it != null && it.next()) {
+                    if (it.startOffset() >= 0) {
+                        spans.add(new Span(it.startOffset(), it.endOffset()));
+                    }
+                }
+            }
+        }
+        spans.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        List<Span> merged = new ArrayList<>();
+        for (Span s : spans) {
+            Span last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && s.start() <= last.end()) {
+                merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
+            } else {
+                merged.add(s);
+            }
+        }
+        return merged;
+    }
+
+    private static String coderName(String layerKey, Map<Long, String> cache) {
+        if (layerKey == null || layerKey.equals(MASTER_LAYER)) {
+            return "master";
+        }
+        long userId = Long.parseLong(layerKey.substring(1));
+        return cache.computeIfAbsent(userId, id -> AppUser.usernamesById(List.of(id)).getOrDefault(id, "user " + id));
+    }
+}

@@ -1,0 +1,36 @@
+package app.margin.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The query language without an index: what each filter becomes, and how errors read. */
+class MarginQueryParserTest {
+    static final SearchScope SCOPE = new SearchScope(1, List.of(), null, 1);
+
+    @Test
+    void numericAttributeRangesBecomePointRanges() {
+        assertEquals("attr.arrival_year#n:[2008.0 TO 2010.0]",
+                MarginQueryParser.parse("attr.arrival_year:[2008 TO 2010]", SCOPE).toString());
+        assertEquals("attr.arrival_year#n:[2010.0 TO Infinity]",
+                MarginQueryParser.parse("attr.Arrival_Year:[2010 TO *]", SCOPE).toString());
+        assertEquals("attr.birth_decade:[1960s TO 1970s]",
+                MarginQueryParser.parse("attr.birth_decade:[1960s TO 1970s]", SCOPE).toString());
+    }
+
+    @Test
+    void wordsAreJoinedByAndAndFiltersAreExactTerms() {
+        assertEquals("+text:broker +speaker:p07", MarginQueryParser.parse("brokers speaker:P07", SCOPE).toString());
+        assertEquals("kind:field_note", MarginQueryParser.parse("kind:\"field note\"", SCOPE).toString());
+    }
+
+    @Test
+    void syntaxErrorsSayWhere() {
+        QueryProblem problem = assertThrows(QueryProblem.class, () -> MarginQueryParser.parse("broker AND (money", SCOPE));
+        assertEquals(true, problem.getMessage().contains("near column"), problem.getMessage());
+        assertThrows(QueryProblem.class, () -> MarginQueryParser.parse("/regex/", SCOPE));
+        assertThrows(QueryProblem.class, () -> MarginQueryParser.parse("speaker:x~2", SCOPE));
+    }
+}
