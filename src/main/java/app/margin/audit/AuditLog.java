@@ -32,9 +32,10 @@ public class AuditLog {
      *
      * @param before what the target looked like before (ids and small fields, never document text), or null
      * @param after what it looks like after, or null when it was removed
+     * @return the event's sequence number in the project's chain
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(long projectId, String actor, String action, String targetType, Long targetId,
+    public long record(long projectId, String actor, String action, String targetType, Long targetId,
             Object before, Object after) {
         @SuppressWarnings("unchecked")
         List<Object[]> head = em.createNativeQuery(
@@ -58,6 +59,7 @@ public class AuditLog {
                         : "update audit_head set last_seq = ?1, last_hash = ?2 where project_id = ?3")
                 .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, projectId).executeUpdate();
         changed.fire(new ProjectChanged(projectId, event.seq));
+        return event.seq;
     }
 
     private String toJson(Object value) {

@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CodingResource {
     private final CodingService codings;
     private final MemoService memos;
+    private final CodingBatches batches;
 
-    CodingResource(CodingService codings, MemoService memos) {
+    CodingResource(CodingService codings, MemoService memos, CodingBatches batches) {
+        this.batches = batches;
         this.codings = codings;
         this.memos = memos;
     }
@@ -55,6 +57,13 @@ public class CodingResource {
         CodingView created = codings.add(pid, request);
         return Response.created(URI.create("/api/v1/projects/" + pid + "/codings/" + created.id()))
                 .entity(created).build();
+    }
+
+    @POST
+    @Path("/codings/batches/{batchId}/undo")
+    @Operation(summary = "Undo a batch of codings (e.g. auto-coding): removes those of its codings that still exist")
+    public CodingBatches.UndoResult undoBatch(@PathParam("pid") long pid, @PathParam("batchId") long batchId) {
+        return batches.undo(pid, batchId);
     }
 
     @GET

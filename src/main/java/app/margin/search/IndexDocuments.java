@@ -96,7 +96,8 @@ final class IndexDocuments {
             d.add(new StringField(CASE, lower(doc.caseName()), Field.Store.NO));
         }
         if (speaker != null) {
-            d.add(new StringField(SPEAKER, lower(speaker), Field.Store.YES));
+            d.add(new StringField(SPEAKER, lower(speaker), Field.Store.NO));
+            d.add(new StoredField(SPEAKER, speaker));
         }
         doc.attributes().forEach((name, value) -> {
             d.add(new StringField(ATTR + name, lower(value), Field.Store.NO));

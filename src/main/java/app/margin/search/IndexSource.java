@@ -31,27 +31,52 @@ class IndexSource {
     }
 
     /** What changed after {@code appliedSeq}: the documents to re-read, or everything. */
-    record Changes(long latestSeq, boolean everything, Set<Long> documentIds) {
+    record Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds) {
+        boolean any(long appliedSeq) {
+            return everything || latestSeq != appliedSeq;
+        }
     }
 
-    Changes changesAfter(long projectId, long appliedSeq) {
+    /**
+     * What changed after the index's last applied change. An index whose last change is not in this database's
+     * audit chain (same number, other hash: the database was replaced) is rebuilt.
+     */
+    Changes changesAfter(long projectId, long appliedSeq, String appliedHash) {
         long latest = latestSeq(projectId);
-        if (latest <= appliedSeq) {
-            return new Changes(latest, false, Set.of());
+        String latestHash = hashAt(projectId, latest);
+        if (appliedSeq > 0 && (appliedSeq > latest || !java.util.Objects.equals(hashAt(projectId, appliedSeq), appliedHash))) {
+            return new Changes(latest, latestHash, true, Set.of());
+        }
+        if (latest == appliedSeq) {
+            return new Changes(latest, latestHash, false, Set.of());
         }
         if (appliedSeq == 0 || latest - appliedSeq > REPLAY_LIMIT) {
-            return new Changes(latest, true, Set.of());
+            return new Changes(latest, latestHash, true, Set.of());
         }
         Set<Long> documents = new LinkedHashSet<>();
         List<AuditEvent> events = AuditEvent.list("projectId = ?1 and seq > ?2 and seq <= ?3 order by seq",
                 projectId, appliedSeq, latest);
         for (AuditEvent event : events) {
             if (affectsEverything(event)) {
-                return new Changes(latest, true, Set.of());
+                return new Changes(latest, latestHash, true, Set.of());
             }
             documents.addAll(documentsOf(event));
         }
-        return new Changes(latest, false, documents);
+        return new Changes(latest, latestHash, false, documents);
+    }
+
+    /** Everything up to the latest change: for a rebuild. */
+    Changes everything(long projectId) {
+        long latest = latestSeq(projectId);
+        return new Changes(latest, hashAt(projectId, latest), true, Set.of());
+    }
+
+    private String hashAt(long projectId, long seq) {
+        if (seq == 0) {
+            return null;
+        }
+        return AuditEvent.find("select hash from AuditEvent where projectId = ?1 and seq = ?2", projectId, seq)
+                .project(String.class).firstResult();
     }
 
     long latestSeq(long projectId) {

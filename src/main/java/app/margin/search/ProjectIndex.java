@@ -20,6 +20,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class ProjectIndex implements Closeable {
     static final String APPLIED_SEQ = "margin.applied-seq";
+    static final String APPLIED_HASH = "margin.applied-hash";
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -38,15 +39,25 @@ final class ProjectIndex implements Closeable {
 
     /** The audit sequence number the index reflects; 0 for a new (or deleted and recreated) index. */
     long appliedSeq() {
+        String seq = commitData(APPLIED_SEQ);
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    /** The audit chain hash of that change: tells this database's history from another's (a reset database). */
+    String appliedHash() {
+        return commitData(APPLIED_HASH);
+    }
+
+    private String commitData(String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (APPLIED_SEQ.equals(entry.getKey())) {
-                    return Long.parseLong(entry.getValue());
+                if (key.equals(entry.getKey())) {
+                    return entry.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
     void replace(IndexedDocument doc) throws IOException {
@@ -62,8 +73,9 @@ final class ProjectIndex implements Closeable {
     }
 
     /** Makes the changes durable together with the sequence number they bring the index up to, and visible. */
-    void commit(long appliedSeq) throws IOException {
-        writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq)).entrySet());
+    void commit(long appliedSeq, String appliedHash) throws IOException {
+        writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
+                APPLIED_HASH, appliedHash == null ? "" : appliedHash).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

@@ -56,8 +56,8 @@ public class ProjectIndexes {
     ProjectIndex upToDate(long projectId) {
         ProjectIndex index = open(projectId);
         synchronized (index) {
-            IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq());
-            if (changes.latestSeq() > index.appliedSeq()) {
+            IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
+            if (changes.any(index.appliedSeq())) {
                 apply(projectId, index, changes);
             }
         }
@@ -68,7 +68,7 @@ public class ProjectIndexes {
     long rebuild(long projectId) {
         ProjectIndex index = open(projectId);
         synchronized (index) {
-            apply(projectId, index, new IndexSource.Changes(source.latestSeq(projectId), true, java.util.Set.of()));
+            apply(projectId, index, source.everything(projectId));
         }
         return source.documentIds(projectId).size();
     }
@@ -90,7 +90,7 @@ public class ProjectIndexes {
                     }
                 }
             }
-            index.commit(changes.latestSeq());
+            index.commit(changes.latestSeq(), changes.latestHash());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not update the search index of project " + projectId, e);
         }

@@ -5,6 +5,10 @@ import app.margin.search.SearchDtos.HitUnit;
 import app.margin.search.SearchDtos.RebuildResult;
 import app.margin.search.SearchDtos.Scope;
 import app.margin.search.SearchDtos.SearchResult;
+import app.margin.coding.CodingBatches.Plan;
+import app.margin.search.AutoCoding.AutoCodeRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
     private final SearchService search;
     private final IndexAdmin admin;
+    private final AutoCoding autoCoding;
 
-    SearchResource(SearchService search, IndexAdmin admin) {
+    SearchResource(SearchService search, IndexAdmin admin, AutoCoding autoCoding) {
         this.search = search;
         this.admin = admin;
+        this.autoCoding = autoCoding;
     }
 
     @GET
@@ -43,6 +50,22 @@ public class SearchResource {
     @Operation(summary = "Rebuild the project's search index from the database (SUPERVISOR, OWNER)")
     public RebuildResult rebuild(@PathParam("pid") long pid) {
         return admin.rebuild(pid);
+    }
+
+    @POST
+    @Path("/search/autocode/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "How many segments auto-coding these hits would create in the caller's layer")
+    public Plan previewAutoCode(@PathParam("pid") long pid, @NotNull AutoCodeRequest request) {
+        return autoCoding.preview(pid, request);
+    }
+
+    @POST
+    @Path("/search/autocode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Code every hit with one code in the caller's layer; one audited batch, undone with POST /codings/batches/{batchId}/undo")
+    public Response autoCode(@PathParam("pid") long pid, @NotNull AutoCodeRequest request) {
+        return Response.status(Response.Status.CREATED).entity(autoCoding.apply(pid, request)).build();
     }
 
     private static HitUnit orTurn(HitUnit unit) {

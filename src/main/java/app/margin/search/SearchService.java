@@ -129,29 +129,60 @@ public class SearchService {
     /** KWIC lines of one page of hits, one per hit unit (turn, paragraph or sentence) holding a match. */
     private static List<Hit> lines(IndexSearcher searcher, Query query, List<HitCollector.Found> page, HitUnit unit,
             Map<Long, String> titles) {
+        Map<Long, String> coders = new HashMap<>();
+        List<Hit> hits = new ArrayList<>();
+        forEachExtent(searcher, query, page, unit, (f, doc, extent, matches) -> {
+            String text = doc.get(TEXT);
+            int offset = doc.getField(START).numericValue().intValue();
+            Long codingId = doc.getField(CODING) == null ? null : doc.getField(CODING).numericValue().longValue();
+            Long codeId = codingId == null ? null : doc.getField(SEGMENT_CODE).numericValue().longValue();
+            String coder = codingId == null ? null : coderName(doc.get(SEGMENT_LAYER), coders);
+            Kwic.Line line = Kwic.of(text, extent.start(), extent.end(), matches);
+            hits.add(new Hit(f.documentId(), titles.get(f.documentId()), offset + extent.start(), offset + extent.end(),
+                    doc.get(SPEAKER), line.text(), line.highlights().stream().map(h -> new Highlight(h.start(), h.end())).toList(),
+                    codingId, codeId, coder));
+        });
+        return hits;
+    }
+
+    /** A stretch of a document that a hit stands for, in document offsets. */
+    public record Extent(long documentId, int start, int end) {
+    }
+
+    /** Every hit of a search as stretches of text at the chosen unit (what auto-coding codes), in document order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Extent> extents(long projectId, PreparedSearch search, HitUnit unit) {
+        return indexes.upToDate(projectId).read(searcher -> {
+            List<Extent> extents = new ArrayList<>();
+            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope());
+            forEachExtent(searcher, search.query(), found, unit, (f, doc, extent, matches) -> {
+                int offset = doc.getField(START).numericValue().intValue();
+                extents.add(new Extent(f.documentId(), offset + extent.start(), offset + extent.end()));
+            });
+            return extents;
+        });
+    }
+
+    private interface ExtentConsumer {
+        void accept(HitCollector.Found found, org.apache.lucene.document.Document doc, Span extent, List<Span> matches);
+    }
+
+    /** Walks the hit units of some hits: each passage's (or segment's) stretches holding a match, with the matches. */
+    private static void forEachExtent(IndexSearcher searcher, Query query, List<HitCollector.Found> hits, HitUnit unit,
+            ExtentConsumer consumer) {
         try {
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
             StoredFields stored = searcher.storedFields();
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            Map<Long, String> coders = new HashMap<>();
-            List<Hit> hits = new ArrayList<>();
-            for (HitCollector.Found f : page) {
+            for (HitCollector.Found f : hits) {
                 org.apache.lucene.document.Document doc = stored.document(f.luceneId());
-                String text = doc.get(TEXT);
-                int offset = doc.getField(START).numericValue().intValue();
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(f.luceneId(), leaves));
                 List<Span> matches = matches(weight.matches(leaf, f.luceneId() - leaf.docBase));
-                Long codingId = doc.getField(CODING) == null ? null : doc.getField(CODING).numericValue().longValue();
-                Long codeId = codingId == null ? null : doc.getField(SEGMENT_CODE).numericValue().longValue();
-                String coder = codingId == null ? null : coderName(doc.get(SEGMENT_LAYER), coders);
-                for (Span extent : extents(text, matches, codingId != null ? HitUnit.TURN : unit)) {
-                    Kwic.Line line = Kwic.of(text, extent.start(), extent.end(), matches);
-                    hits.add(new Hit(f.documentId(), titles.get(f.documentId()), offset + extent.start(), offset + extent.end(),
-                            doc.get(SPEAKER), line.text(), line.highlights().stream().map(s -> new Highlight(s.start(), s.end())).toList(),
-                            codingId, codeId, coder));
+                boolean segment = doc.getField(CODING) != null;
+                for (Span extent : extents(doc.get(TEXT), matches, segment ? HitUnit.TURN : unit)) {
+                    consumer.accept(f, doc, extent, matches);
                 }
             }
-            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

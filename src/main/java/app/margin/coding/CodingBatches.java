@@ -1,0 +1,175 @@
+package app.margin.coding;
+
+import app.margin.audit.AuditEvent;
+import app.margin.audit.AuditLog;
+import app.margin.codebook.CodebookService;
+import app.margin.corpus.Document;
+import app.margin.identity.Permission;
+import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.problem.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Many codings made in one go (auto-coding from search hits) as one audited action that can be undone as a whole.
+ * The batch is identified by the sequence number of its audit event.
+ */
+@ApplicationScoped
+@Transactional
+public class CodingBatches {
+    public static final String ADDED = "coding.batch-added";
+    public static final String UNDONE = "coding.batch-undone";
+    /** A larger batch is refused: a narrower query is almost always what was meant. */
+    public static final int MAX_BATCH = 5_000;
+
+    private final ProjectAccess access;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    CodingBatches(ProjectAccess access, AuditLog audit, ObjectMapper json) {
+        this.access = access;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public record Range(long documentId, int start, int end) {
+    }
+
+    /** How many new codings a batch would make: ranges the caller has not already coded with this code. */
+    public record Plan(int segments, int alreadyCoded, int documents) {
+    }
+
+    public record BatchResult(long batchId, int created, int alreadyCoded, int documents) {
+    }
+
+    public record UndoResult(long batchId, int removed, int alreadyGone) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Plan plan(long projectId, long codeId, List<Range> ranges) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        CodebookService.referenced(projectId, codeId, "codeId");
+        List<Range> fresh = fresh(grant, codeId, ranges);
+        return new Plan(fresh.size(), ranges.size() - fresh.size(), documents(fresh).size());
+    }
+
+    public BatchResult add(long projectId, long codeId, List<Range> ranges, String description) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        CodebookService.referenced(projectId, codeId, "codeId");
+        List<Range> fresh = fresh(grant, codeId, ranges);
+        if (fresh.isEmpty()) {
+            throw ProblemException.badRequest("There is nothing to code: every hit is already coded with this code in your layer.");
+        }
+        if (fresh.size() > MAX_BATCH) {
+            throw ProblemException.badRequest("This would create " + fresh.size() + " codings; at most " + MAX_BATCH
+                    + " are made in one go. Narrow the query.");
+        }
+        Set<Long> checked = new HashSet<>();
+        List<Long> ids = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Range r : fresh) {
+            if (checked.add(r.documentId())) {
+                Document doc = Document.findById(r.documentId());
+                if (doc == null || doc.projectId != projectId) {
+                    throw ProblemException.badRequest("There is no document " + r.documentId() + " in this project.");
+                }
+            }
+            Coding coding = new Coding();
+            coding.projectId = projectId;
+            coding.documentId = r.documentId();
+            coding.codeId = codeId;
+            coding.coderId = grant.userId();
+            coding.layer = CodingLayer.CODER;
+            coding.startOffset = r.start();
+            coding.endOffset = r.end();
+            coding.createdAt = now;
+            coding.updatedAt = now;
+            coding.persist();
+            ids.add(coding.id);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("codeId", codeId);
+        after.put("description", description);
+        after.put("documentIds", documents(fresh));
+        after.put("codingIds", ids);
+        long batchId = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
+        return new BatchResult(batchId, ids.size(), ranges.size() - fresh.size(), documents(fresh).size());
+    }
+
+    /** Removes the codings a batch made that still exist; only the coder who made the batch may undo it. */
+    public UndoResult undo(long projectId, long batchId) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        AuditEvent event = AuditEvent.find("projectId = ?1 and seq = ?2", projectId, batchId).firstResult();
+        if (event == null || !ADDED.equals(event.action)) {
+            throw ProblemException.notFound("There is no batch of codings " + batchId + " in this project.");
+        }
+        if (!event.actor.equals(grant.username())) {
+            throw ProblemException.forbidden("Only " + event.actor + ", who made this batch, can undo it.");
+        }
+        if (AuditEvent.count("projectId = ?1 and action = ?2 and targetId = ?3", projectId, UNDONE, batchId) > 0) {
+            throw ProblemException.conflict("This batch has already been undone.");
+        }
+        JsonNode after = parse(event.afterJson);
+        List<Long> removed = new ArrayList<>();
+        int gone = 0;
+        for (JsonNode id : after.get("codingIds")) {
+            Coding coding = Coding.findById(id.asLong());
+            if (coding == null) {
+                gone++;
+                continue;
+            }
+            Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, coding.id);
+            coding.delete();
+            removed.add(coding.id);
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("codeId", after.get("codeId").asLong());
+        before.put("documentIds", json.convertValue(after.get("documentIds"), List.class));
+        before.put("codingIds", removed);
+        audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
+        return new UndoResult(batchId, removed.size(), gone);
+    }
+
+    private static List<Range> fresh(Grant grant, long codeId, List<Range> ranges) {
+        Set<String> existing = new HashSet<>();
+        for (long documentId : documents(ranges)) {
+            Coding.<Coding>list("documentId = ?1 and codeId = ?2 and coderId = ?3 and layer = ?4", documentId, codeId,
+                    grant.userId(), CodingLayer.CODER).forEach(c -> existing.add(key(c.documentId, c.startOffset, c.endOffset)));
+        }
+        List<Range> fresh = new ArrayList<>();
+        for (Range r : new LinkedHashSet<>(ranges)) {
+            if (existing.add(key(r.documentId(), r.start(), r.end()))) {
+                fresh.add(r);
+            }
+        }
+        return fresh;
+    }
+
+    private static String key(long documentId, int start, int end) {
+        return documentId + ":" + start + ":" + end;
+    }
+
+    private static List<Long> documents(List<Range> ranges) {
+        return ranges.stream().map(Range::documentId).distinct().toList();
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable audit snapshot", e);
+        }
+    }
+}
