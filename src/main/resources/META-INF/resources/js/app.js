@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { documentView } from './viewer.js';
 import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
+import { searchView } from './search.js';
 import { membersCard } from './members.js';
 
 const view = document.getElementById('view');
@@ -91,7 +92,8 @@ async function projectHome(id) {
         membersCard(id, project, members, showError),
         h('section', { class: 'card', 'aria-labelledby': 'codebook-heading' },
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
-          h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook')),
+          h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
+            h('a', { href: `#/projects/${id}/search` }, 'Search the documents')),
           codeTree(codes)))),
   );
 }
@@ -100,6 +102,7 @@ async function route() {
   message.hidden = true;
   const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
   const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
+  const searchMatch = location.hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
     if (documentMatch) {
@@ -107,6 +110,7 @@ async function route() {
       await documentView(documentMatch[1], documentMatch[2], { me, show, showError, at: at ? Number(at[1]) : undefined });
     }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
+    else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {

@@ -1,0 +1,90 @@
+package app.margin.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Searching the demo project in the browser: KWIC hits, a hit opening the viewer, errors, auto-coding and undo. */
+@QuarkusTest
+class SearchPageTest {
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static long demoProject() {
+        return given().auth().preemptive().basic("demo-coder1", "demo").get("/api/v1/projects").then().extract()
+                .jsonPath().getLong("find { it.name == 'Onward migration (demo)' }.id");
+    }
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name);
+    }
+
+    @Test
+    void aResearcherSearchesOpensAHitAndReadsASyntaxError() {
+        long pid = demoProject();
+        Page page = browser.signIn(root, "demo-supervisor", "demo");
+        page.navigate(root + "#/projects/" + pid);
+        page.getByRole(AriaRole.LINK, named("Search the documents")).click();
+        page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("broker attr.gender:female");
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        assertThat(page.locator(".result-count")).containsText(Pattern.compile("\\d+ passages? found"));
+        assertThat(page.locator(".hits mark").first()).hasText(Pattern.compile("broker", Pattern.CASE_INSENSITIVE));
+        assertThat(page.locator(".search-counts")).containsText("Per document");
+        Browser.screenshot(page, "search");
+
+        String title = page.locator(".hit-group h2").first().textContent();
+        page.locator(".hits a.hit").first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, named(title))).isVisible();
+        assertThat(page.locator(".said.target")).isVisible();
+        assertThat(page.locator(".said.target")).containsText(Pattern.compile("broker", Pattern.CASE_INSENSITIVE));
+
+        page.goBack();
+        page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("broker AND (debt");
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("could not be read near column");
+    }
+
+    @Test
+    void aCoderAutoCodesTheHitsAfterAPreviewAndUndoes() {
+        long pid = demoProject();
+        Page page = browser.signIn(root, "demo-coder2", "demo");
+        page.navigate(root + "#/projects/" + pid + "/search");
+        page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("\"glass ceiling\"");
+        page.getByLabel("Hit unit").selectOption("sentence");
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        assertThat(page.locator(".result-count")).containsText("found");
+        page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel(
+                "Reasons for leaving South Korea > Glass ceiling"));
+        page.getByRole(AriaRole.BUTTON, named("Preview")).click();
+        assertThat(page.locator(".autocode [role=status]")).containsText(Pattern.compile("This will create \\d+ segments"));
+        page.getByRole(AriaRole.BUTTON, named("Apply the code")).click();
+        assertThat(page.locator(".autocode [role=status]")).containsText(Pattern.compile("Coded \\d+ segments"));
+        Browser.screenshot(page, "search-autocoded");
+        page.getByRole(AriaRole.BUTTON, named("Undo")).click();
+        assertThat(page.locator(".autocode [role=status]")).containsText(Pattern.compile("Undone: removed \\d+ codings"));
+    }
+}
