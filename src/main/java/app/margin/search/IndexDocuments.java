@@ -23,16 +23,12 @@ import org.apache.lucene.util.BytesRef;
 final class IndexDocuments {
     /** Analysed with positions and offsets: phrase and proximity queries, and KWIC offsets from the Matches API. */
     private static final FieldType WORDS = new FieldType();
-    private static final FieldType GRAM_WORDS = new FieldType();
 
     static {
         WORDS.setTokenized(true);
         WORDS.setStored(true);
         WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         WORDS.freeze();
-        GRAM_WORDS.setTokenized(true);
-        GRAM_WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        GRAM_WORDS.freeze();
     }
 
     /** The unit kinds a segment's first/last positions are recorded for. */
@@ -118,7 +114,6 @@ final class IndexDocuments {
 
     private static void addText(Document d, String text) {
         d.add(new Field(TEXT, text, WORDS));
-        d.add(new Field(GRAMS, text, GRAM_WORDS));
     }
 
     static String lower(String value) {

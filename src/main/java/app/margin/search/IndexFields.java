@@ -44,10 +44,9 @@ final class IndexFields {
     static final String FIRST = "first.";
     static final String LAST = "last.";
 
-    /** The words, Korean by morpheme (Nori) and English by stem. Stored: KWIC lines are cut from it. */
+    /** The words: English by stem, Hangul by syllables and syllable pairs (see {@link TextAnalyzers}). Stored: KWIC
+     *  lines are cut from it. */
     static final String TEXT = "text";
-    /** Hangul as overlapping character pairs, so part of a Korean word finds the word. */
-    static final String GRAMS = "grams";
 
     static final String MASTER_LAYER = "m";
 

@@ -6,12 +6,8 @@ import app.margin.corpus.AttributeNames;
 import app.margin.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -30,7 +26,7 @@ import org.apache.lucene.search.WildcardQuery;
 /**
  * Margin's query language: Lucene's classic syntax on the text (words, "phrases", AND/OR/NOT, wildcards, fuzzy~,
  * "proximity"~5; words are joined by AND unless told otherwise) plus filters {@code code: coder: speaker: kind: doc:
- * case: attr.<name>:}. Words are searched in both text fields (see {@link TextAnalyzers}); filters become exact terms.
+ * case: attr.<name>:}. Words are analysed as in the index (see {@link TextAnalyzers}); filters become exact terms.
  * {@code coder:} also narrows {@code code:} to that coder's layer, so {@code code:X coder:ana} means Ana's codings of X.
  */
 final class MarginQueryParser extends QueryParser {
@@ -41,7 +37,7 @@ final class MarginQueryParser extends QueryParser {
     private final List<String> coderLayers;
 
     private MarginQueryParser(SearchScope scope, List<String> coderLayers) {
-        super(TEXT, queryAnalyzer());
+        super(TEXT, TextAnalyzers.forQuery());
         this.scope = scope;
         this.coderLayers = coderLayers;
         setSplitOnWhitespace(true);
@@ -71,15 +67,10 @@ final class MarginQueryParser extends QueryParser {
         }
     }
 
-    private static Analyzer queryAnalyzer() {
-        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
-                Map.of(TEXT, TextAnalyzers.words(), GRAMS, TextAnalyzers.hangulPairs()));
-    }
-
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
         if (field.equals(TEXT)) {
-            return either(super.getFieldQuery(TEXT, text, quoted), super.getFieldQuery(GRAMS, text, quoted));
+            return super.getFieldQuery(TEXT, text, quoted);
         }
         return filter(field, text);
     }
@@ -87,8 +78,7 @@ final class MarginQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
         if (field.equals(TEXT)) {
-            return either(withSlop(super.getFieldQuery(TEXT, text, true), slop),
-                    withSlop(super.getFieldQuery(GRAMS, text, true), slop));
+            return withSlop(super.getFieldQuery(TEXT, text, true), slop);
         }
         return filter(field, text);
     }
@@ -218,13 +208,6 @@ final class MarginQueryParser extends QueryParser {
 
     private static boolean isOpen(String bound) {
         return bound == null || bound.equals("*");
-    }
-
-    private static Query either(Query a, Query b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).build();
     }
 
     private static Query withSlop(Query query, int slop) {

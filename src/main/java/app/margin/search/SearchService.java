@@ -122,7 +122,8 @@ public class SearchService {
 
     private static Map<Long, String> titles(long projectId) {
         Map<Long, String> titles = new LinkedHashMap<>();
-        Document.<Document>list("projectId", projectId).forEach(d -> titles.put(d.id, d.title));
+        Document.getEntityManager().createQuery("select d.id, d.title from Document d where d.projectId = :p", Object[].class)
+                .setParameter("p", projectId).getResultList().forEach(row -> titles.put((Long) row[0], (String) row[1]));
         return titles;
     }
 
@@ -204,12 +205,10 @@ public class SearchService {
     private static List<Span> matches(Matches matches) throws IOException {
         List<Span> spans = new ArrayList<>();
         if (matches != null) {
-            for (String field : List.of(TEXT, GRAMS)) {
-                MatchesIterator it = matches.getMatches(field);
-                while (it != null && it.next()) {
-                    if (it.startOffset() >= 0) {
-                        spans.add(new Span(it.startOffset(), it.endOffset()));
-                    }
+            MatchesIterator it = matches.getMatches(TEXT);
+            while (it != null && it.next()) {
+                if (it.startOffset() >= 0) {
+                    spans.add(new Span(it.startOffset(), it.endOffset()));
                 }
             }
         }

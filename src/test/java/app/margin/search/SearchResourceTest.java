@@ -113,6 +113,8 @@ class SearchResourceTest {
         assertEquals(List.of("p01#3"), passages("브로"), "and by a part of the word");
         assertEquals(List.of("p01#1", "p01#3", "p02#3", "note#1"), passages("브로커 OR broker"));
         assertEquals(List.of("p02#3"), passages("교회"));
+        assertEquals(List.of("p01#3"), passages("돈"), "one syllable finds 돈을");
+        assertEquals(List.of(), passages("커브"), "syllables in another order do not");
     }
 
     @Test

@@ -1,0 +1,240 @@
+package app.margin.bench;
+
+import static app.margin.support.Api.as;
+import static app.margin.support.Api.raw;
+
+import app.margin.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search benchmark (a command, not a test: excluded from the suite, run as described in the README). Prints
+ * figures prefixed with BENCHMARK; asserts nothing about time.
+ *
+ * <p>Sizes come from system properties: bench.documents (2000), bench.words (9000), bench.korean (0.2),
+ * bench.codes (150), bench.codings (300000), bench.queries (200), bench.seed (42).
+ */
+@QuarkusTest
+class SearchBenchmark {
+    static final int DOCUMENTS = Integer.getInteger("bench.documents", 2000);
+    static final int WORDS = Integer.getInteger("bench.words", 9000);
+    static final double KOREAN = Double.parseDouble(System.getProperty("bench.korean", "0.2"));
+    static final int CODES = Integer.getInteger("bench.codes", 150);
+    static final int CODINGS = Integer.getInteger("bench.codings", 300_000);
+    static final int QUERIES = Integer.getInteger("bench.queries", 200);
+    static final long SEED = Long.getLong("bench.seed", 42);
+    static final int FILES_PER_REQUEST = 100;
+
+    @Inject
+    DataSource dataSource;
+
+    final AtomicLong peakHeap = new AtomicLong();
+
+    @Test
+    void run() throws Exception {
+        Thread sampler = heapSampler();
+        CorpusGenerator generator = new CorpusGenerator(SEED, KOREAN);
+        String owner = Api.newUser("bench-owner");
+        long pid = Api.newProject(owner, "Benchmark");
+        List<String> coders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            coders.add(Api.newUser("bench-coder"));
+            Api.addMember(owner, pid, coders.getLast(), "CODER");
+        }
+        String path = "/api/v1/projects/" + pid;
+
+        List<String> texts = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 1; i <= DOCUMENTS; i++) {
+            texts.add(generator.transcript(String.format("P%04d", i), WORDS));
+            bytes += texts.getLast().getBytes(StandardCharsets.UTF_8).length;
+        }
+        List<Long> ids = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int from = 0; from < DOCUMENTS; from += FILES_PER_REQUEST) {
+            RequestSpecification upload = raw(owner);
+            for (int i = from; i < Math.min(DOCUMENTS, from + FILES_PER_REQUEST); i++) {
+                upload = upload.multiPart("file", String.format("P%04d.txt", i + 1), texts.get(i).getBytes(StandardCharsets.UTF_8),
+                        "text/plain");
+            }
+            ids.addAll(upload.post(path + "/documents").then().statusCode(201).extract().jsonPath()
+                    .getList("imported.id", Long.class));
+        }
+        long imported = System.nanoTime();
+        as(owner).queryParam("q", "broker").get(path + "/search").then().statusCode(200);
+        long searchable = System.nanoTime();
+        double seconds = (searchable - started) / 1e9;
+        System.out.printf("BENCHMARK import+index: %d transcripts, %.1f MB, imported in %.1f s, searchable after %.1f s: %.2f MB/s%n",
+                DOCUMENTS, bytes / 1e6, (imported - started) / 1e9, seconds, bytes / 1e6 / seconds);
+
+        setAttributes(owner, path, ids);
+        List<Long> codes = new ArrayList<>();
+        for (int i = 1; i <= CODES; i++) {
+            codes.add(Api.newCode(owner, pid, "Code " + i, null));
+        }
+        long codingStart = System.nanoTime();
+        insertCodings(pid, ids, texts, codes, coders, generator.random());
+        long rebuildStart = System.nanoTime();
+        JsonPath rebuilt = as(owner).post(path + "/search/index/rebuild").then().statusCode(200).extract().jsonPath();
+        long rebuildEnd = System.nanoTime();
+        System.out.printf("BENCHMARK codings: %d inserted in %.1f s; index rebuilt (%d documents with their codings) in %.1f s%n",
+                CODINGS, (rebuildStart - codingStart) / 1e9, rebuilt.getInt("documents"), (rebuildEnd - rebuildStart) / 1e9);
+
+        List<String> queries = queries(generator, texts);
+        for (String q : queries) {
+            search(owner, path, q);
+        }
+        long[] latencies = new long[queries.size()];
+        long hits = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            long t = System.nanoTime();
+            hits += search(owner, path, queries.get(i));
+            latencies[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(latencies);
+        System.out.printf("BENCHMARK search: %d queries (phrases, code filters, attribute filters, Korean; KWIC page of 20): "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f hits per query on average%n", queries.size(),
+                latencies[latencies.length / 2] / 1e6, latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6,
+                latencies[latencies.length - 1] / 1e6, hits / (double) queries.size());
+        Cooccurrence.measure(owner, path);
+        sampler.interrupt();
+        System.out.printf("BENCHMARK peak heap: %.0f MB (max heap %d MB)%n", peakHeap.get() / 1e6,
+                Runtime.getRuntime().maxMemory() / 1_000_000);
+    }
+
+    /** Co-occurrence figures: filled in by the analysis feature's endpoint. */
+    static final class Cooccurrence {
+        static void measure(String user, String path) {
+            for (String mode : List.of("overlap", "unit", "proximity")) {
+                as(user).queryParam("mode", mode).get(path + "/cooccurrence");
+                long[] times = new long[5];
+                int status = 0;
+                for (int i = 0; i < times.length; i++) {
+                    long t = System.nanoTime();
+                    status = as(user).queryParam("mode", mode).queryParam("distance", 20).get(path + "/cooccurrence")
+                            .then().extract().statusCode();
+                    times[i] = System.nanoTime() - t;
+                }
+                Arrays.sort(times);
+                System.out.printf("BENCHMARK co-occurrence %s: median %.1f ms over 5 runs (HTTP %d)%n", mode,
+                        times[2] / 1e6, status);
+            }
+        }
+    }
+
+    private static int search(String user, String path, String q) {
+        return as(user).queryParam("q", q).queryParam("pageSize", 20).get(path + "/search").then().statusCode(200)
+                .extract().jsonPath().getInt("total");
+    }
+
+    private static List<String> queries(CorpusGenerator generator, List<String> texts) {
+        Random random = generator.random();
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            String phrase = "\"" + generator.phraseFrom(texts.get(random.nextInt(texts.size()))) + "\"";
+            queries.add(switch (i % 5) {
+                case 0 -> phrase;
+                case 1 -> generator.englishWord() + " code:\"Code " + (1 + random.nextInt(CODES)) + "\"";
+                case 2 -> phrase + " attr.gender:" + (random.nextBoolean() ? "female" : "male");
+                case 3 -> generator.englishWord() + " attr.arrival_year:[2008 TO 2012] code:\"Code " + (1 + random.nextInt(CODES)) + "\"";
+                default -> generator.koreanWord() + " OR \"" + generator.englishWord() + " " + generator.englishWord() + "\"~5";
+            });
+        }
+        return queries;
+    }
+
+    private static void setAttributes(String owner, String path, List<Long> ids) {
+        List<Map<String, Object>> cases = new ArrayList<>();
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String name = String.format("P%04d", i + 1);
+            cases.add(Map.of("case", name, "attributes", Map.of("gender", i % 2 == 0 ? "female" : "male",
+                    "arrival_year", String.valueOf(2004 + i % 15))));
+            documents.add(Map.of("documentId", ids.get(i), "case", name));
+        }
+        as(owner).body(Map.of("cases", cases, "documents", documents)).put(path + "/attributes").then().statusCode(200);
+    }
+
+    /** Codings straight into the database (realistic ranges: sentence-sized, some overlapping), then a rebuild. */
+    private void insertCodings(long pid, List<Long> ids, List<String> texts, List<Long> codes, List<String> coders,
+            Random random) throws Exception {
+        Map<String, Long> coderIds = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String coder : coders) {
+                try (PreparedStatement s = c.prepareStatement("select id from app_user where username = ?")) {
+                    s.setString(1, coder);
+                    var rs = s.executeQuery();
+                    rs.next();
+                    coderIds.put(coder, rs.getLong(1));
+                }
+            }
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement insert = c.prepareStatement("insert into coding (project_id, document_id, code_id, "
+                    + "coder_id, layer, start_offset, end_offset, created_at, updated_at, version) values (?,?,?,?,?,?,?,?,?,0)")) {
+                for (int n = 0; n < CODINGS; n++) {
+                    int doc = n % ids.size();
+                    String text = texts.get(doc);
+                    int start = random.nextInt(text.length() - 500);
+                    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+                        start--;
+                    }
+                    int end = Math.min(text.length(), start + 30 + random.nextInt(400));
+                    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                        end++;
+                    }
+                    double u = random.nextDouble();
+                    insert.setLong(1, pid);
+                    insert.setLong(2, ids.get(doc));
+                    insert.setLong(3, codes.get((int) (codes.size() * u * u)));
+                    insert.setLong(4, coderIds.get(coders.get(random.nextInt(coders.size()))));
+                    insert.setString(5, "CODER");
+                    insert.setInt(6, start);
+                    insert.setInt(7, end);
+                    insert.setTimestamp(8, now);
+                    insert.setTimestamp(9, now);
+                    insert.addBatch();
+                    if (n % 5_000 == 4_999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private Thread heapSampler() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
