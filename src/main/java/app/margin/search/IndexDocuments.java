@@ -86,6 +86,7 @@ final class IndexDocuments {
         d.add(new NumericDocValuesField(START, start));
         d.add(new StoredField(START, start));
         d.add(new StoredField(END, end));
+        d.add(new NumericDocValuesField(END, end));
         d.add(new StringField(TITLE, lower(doc.title()), Field.Store.NO));
         d.add(new StringField(KIND, lower(doc.kind()), Field.Store.NO));
         if (doc.caseName() != null) {

@@ -89,6 +89,10 @@ class IndexSource {
         return Project.findById(projectId) != null;
     }
 
+    List<Long> projectIds() {
+        return Project.find("select id from Project order by id").project(Long.class).list();
+    }
+
     List<Long> documentIds(long projectId) {
         return Document.find("select id from Document where projectId = ?1 order by id", projectId)
                 .project(Long.class).list();

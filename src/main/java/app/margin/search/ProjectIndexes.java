@@ -3,6 +3,7 @@ package app.margin.search;
 import app.margin.audit.ProjectChanged;
 import app.margin.config.MarginConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +40,19 @@ public class ProjectIndexes {
     ProjectIndexes(IndexSource source, MarginConfig config) {
         this.source = source;
         this.root = Path.of(config.dataDir()).resolve("index");
+    }
+
+    /** On start, bring every project's index up to date in the background (rebuilding missing or foreign ones). */
+    void onStart(@Observes StartupEvent start) {
+        background.submit(() -> {
+            for (long projectId : source.projectIds()) {
+                try {
+                    upToDate(projectId);
+                } catch (RuntimeException e) {
+                    Log.warnf(e, "Indexing project %d at start failed; the next search will retry", projectId);
+                }
+            }
+        });
     }
 
     /** After a change commits, index it soon, off the request thread. */

@@ -38,6 +38,14 @@ public final class SearchDtos {
             List<Hit> hits, List<DocumentCount> documents, List<CodeCount> codes) {
     }
 
+    /**
+     * A coded segment as the analysis matrices need it: word positions for proximity, and the first and last unit
+     * (turn, paragraph or sentence; 0 for the whole document) it touches for same-unit co-occurrence.
+     */
+    public record CodedSegment(long documentId, long codeId, int start, int end, int startWord, int endWord,
+            int firstUnit, int lastUnit) {
+    }
+
     public record RebuildResult(long documents, long appliedSeq) {
     }
 }

@@ -146,6 +146,18 @@ public class SearchService {
         return hits;
     }
 
+    /**
+     * The coded segments the caller may see that match a query (the query applies to each segment's own text and to
+     * its document's fields): what co-occurrence counts.
+     *
+     * @param unitKind turn, paragraph or sentence for same-unit counts; null when units do not matter
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SearchDtos.CodedSegment> codedSegments(long projectId, String q, String unitKind) {
+        PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
+        return indexes.upToDate(projectId).read(searcher -> SegmentReader.read(searcher, search.query(), unitKind));
+    }
+
     /** A stretch of a document that a hit stands for, in document offsets. */
     public record Extent(long documentId, int start, int end) {
     }
