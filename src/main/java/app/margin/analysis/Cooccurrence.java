@@ -1,9 +1,7 @@
 package app.margin.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +29,9 @@ public final class Cooccurrence {
     /** The largest matrix computed (2,000 × 2,000 cells take about 100 MB while counting). */
     public static final int MAX_CODES = 2_000;
 
+    /** Documents with more segments than this are swept segment by segment (the merge sort key has 21 bits). */
+    private static final int MERGEABLE = 1 << 21;
+
     private Cooccurrence() {
     }
 
@@ -49,95 +50,152 @@ public final class Cooccurrence {
         if (mode == CooccurrenceMode.PROXIMITY && distance < 0) {
             throw new IllegalArgumentException("the proximity distance must be 0 words or more, not " + distance);
         }
-        Map<Long, Integer> codeIndex = Indexes.of(codeIds, "codes");
+        Indexes.of(codeIds, "codes"); // rejects nulls and duplicates
         int k = codeIds.size();
         if (k > MAX_CODES) {
             throw new IllegalArgumentException("a co-occurrence matrix can show at most " + MAX_CODES
                     + " codes, not " + k + ": choose fewer codes");
         }
-        int total = segments.size();
+        LongIntMap codeIndex = new LongIntMap(k);
+        codeIds.forEach(codeIndex::indexOf);
+        Columns columns = Columns.of(segments, codeIndex, mode, distance);
+        Items items = items(columns, mode == CooccurrenceMode.UNIT);
+        return sweep(items, codeIds);
+    }
 
-        // Keep the segments of wanted codes as primitive columns, with a dense index per document.
-        int[] code = new int[total];
-        int[] doc = new int[total];
-        int[] lo = new int[total];
-        int[] hi = new int[total];
-        Map<Long, Integer> docIndex = new HashMap<>();
-        long lastDocId = 0;
-        int lastDoc = -1;
-        int n = 0;
-        for (Segment s : segments) {
-            Integer c = codeIndex.get(s.codeId());
-            if (c == null) {
-                continue;
-            }
-            if (lastDoc < 0 || s.documentId() != lastDocId) {
-                lastDocId = s.documentId();
-                lastDoc = docIndex.computeIfAbsent(lastDocId, id -> docIndex.size());
-            }
-            code[n] = c;
-            doc[n] = lastDoc;
-            switch (mode) {
-                case OVERLAP -> {
-                    lo[n] = s.start();
-                    hi[n] = s.end() - 1;
-                }
-                case UNIT -> {
-                    lo[n] = s.firstUnit();
-                    hi[n] = s.lastUnit();
-                }
-                case PROXIMITY -> {
-                    lo[n] = s.startWord();
-                    hi[n] = (int) Math.min(Integer.MAX_VALUE, (long) s.endWord() + distance);
-                }
-            }
-            n++;
+    /** The segments of wanted codes as primitive columns, with a dense index per document. */
+    private static final class Columns {
+        final int[] code;
+        final int[] doc;
+        final int[] lo;
+        final int[] hi;
+        int size;
+        int documents;
+
+        private Columns(int capacity) {
+            code = new int[capacity];
+            doc = new int[capacity];
+            lo = new int[capacity];
+            hi = new int[capacity];
         }
-        int documentCount = docIndex.size();
 
-        // Counting sort by document, then sort each document's slice by lo (the segment index rides in the low bits).
-        int[] begin = new int[documentCount + 1];
+        static Columns of(List<Segment> segments, LongIntMap codeIndex, CooccurrenceMode mode, int distance) {
+            Columns columns = new Columns(segments.size());
+            LongIntMap docIndex = new LongIntMap(1024);
+            long lastDocId = 0;
+            int lastDoc = -1;
+            int n = 0;
+            for (Segment s : segments) {
+                int c = codeIndex.get(s.codeId());
+                if (c == LongIntMap.MISSING) {
+                    continue;
+                }
+                if (lastDoc < 0 || s.documentId() != lastDocId) { // segments usually come a document at a time
+                    lastDocId = s.documentId();
+                    lastDoc = docIndex.indexOf(lastDocId);
+                }
+                columns.code[n] = c;
+                columns.doc[n] = lastDoc;
+                switch (mode) {
+                    case OVERLAP -> {
+                        columns.lo[n] = s.start();
+                        columns.hi[n] = s.end() - 1;
+                    }
+                    case UNIT -> {
+                        columns.lo[n] = s.firstUnit();
+                        columns.hi[n] = s.lastUnit();
+                    }
+                    case PROXIMITY -> {
+                        columns.lo[n] = s.startWord();
+                        columns.hi[n] = (int) Math.min(Integer.MAX_VALUE, (long) s.endWord() + distance);
+                    }
+                }
+                n++;
+            }
+            columns.size = n;
+            columns.documents = docIndex.size();
+            return columns;
+        }
+    }
+
+    /**
+     * Per document, the items of the sweep sorted by lo. When merging (UNIT mode), segments of one code with the same
+     * unit range become one weighted item: with whole documents as units a document's 150 segments become one item
+     * per code, so the sweep meets far fewer pairs; the weights multiply, so the counts are the same.
+     */
+    private static Items items(Columns columns, boolean merge) {
+        int n = columns.size;
+        int documents = columns.documents;
+        // Counting sort by document.
+        int[] begin = new int[documents + 1];
         for (int s = 0; s < n; s++) {
-            begin[doc[s] + 1]++;
+            begin[columns.doc[s] + 1]++;
         }
-        for (int d = 0; d < documentCount; d++) {
+        for (int d = 0; d < documents; d++) {
             begin[d + 1] += begin[d];
         }
-        int[] fill = Arrays.copyOf(begin, documentCount);
-        long[] keys = new long[n];
+        int[] fill = Arrays.copyOf(begin, documents);
+        int[] grouped = new int[n];
         for (int s = 0; s < n; s++) {
-            keys[fill[doc[s]]++] = ((long) lo[s] << 32) | s;
-        }
-        int widest = 0;
-        for (int d = 0; d < documentCount; d++) {
-            Arrays.sort(keys, begin[d], begin[d + 1]);
-            widest = Math.max(widest, begin[d + 1] - begin[d]);
-        }
-        int[] sortedCode = new int[n];
-        int[] sortedLo = new int[n];
-        int[] sortedHi = new int[n];
-        for (int p = 0; p < n; p++) {
-            int s = (int) keys[p];
-            sortedCode[p] = code[s];
-            sortedLo[p] = lo[s];
-            sortedHi[p] = hi[s];
+            grouped[fill[columns.doc[s]]++] = s;
         }
 
+        Items items = new Items(n, documents);
+        long[] keys = new long[n];
+        int[] scratch = merge ? new int[n] : null;
+        int[] lo = columns.lo;
+        int[] hi = columns.hi;
+        int[] code = columns.code;
+        for (int d = 0; d < documents; d++) {
+            int from = begin[d];
+            int to = begin[d + 1];
+            items.startDocument(d);
+            if (merge && to - from <= MERGEABLE) {
+                sortForMerging(grouped, from, to, lo, hi, code, keys, scratch);
+                for (int p = from; p < to; p++) {
+                    int s = scratch[(int) keys[p]];
+                    items.addOrMerge(lo[s], hi[s], code[s]);
+                }
+            } else {
+                for (int p = from; p < to; p++) {
+                    int s = grouped[p];
+                    keys[p] = ((long) lo[s] << 32) | s;
+                }
+                Arrays.sort(keys, from, to);
+                for (int p = from; p < to; p++) {
+                    int s = (int) keys[p];
+                    items.add(lo[s], hi[s], code[s], 1);
+                }
+            }
+        }
+        items.startDocument(documents);
+        return items;
+    }
+
+    /** One pass per document over the items sorted by lo, with the list of items that may still meet later ones. */
+    private static CodeMatrix sweep(Items items, List<Long> codeIds) {
+        int k = codeIds.size();
+        int[] sortedCode = items.code;
+        int[] sortedLo = items.lo;
+        int[] sortedHi = items.hi;
+        int[] weight = items.weight;
         long[] pairSegments = new long[k * k];   // upper triangle i < j, flat
         long[] pairDocuments = new long[k * k];
         int[] pairStamp = new int[k * k];        // 1 + the document that last counted the cell
         long[] codeSegments = new long[k];
         long[] codeDocuments = new long[k];
         int[] codeStamp = new int[k];
-        int[] active = new int[widest];
-        for (int d = 0; d < documentCount; d++) {
+        int[] active = new int[items.widest()];
+        int documents = items.begin.length - 1;
+        for (int d = 0; d < documents; d++) {
             int stamp = d + 1;
             int size = 0;
-            for (int p = begin[d]; p < begin[d + 1]; p++) {
+            for (int p = items.begin[d]; p < items.begin[d + 1]; p++) {
                 int cb = sortedCode[p];
                 int lb = sortedLo[p];
                 int hb = sortedHi[p];
-                codeSegments[cb]++;
+                long wb = weight[p];
+                codeSegments[cb] += wb;
                 if (codeStamp[cb] != stamp) {
                     codeStamp[cb] = stamp;
                     codeDocuments[cb]++;
@@ -146,14 +204,14 @@ public final class Cooccurrence {
                 for (int q = 0; q < size; q++) {
                     int a = active[q];
                     if (sortedHi[a] < lb) {
-                        continue; // ends before b starts, so before every later segment too: drop it
+                        continue; // ends before b starts, so before every later item too: drop it
                     }
                     active[kept++] = a;
                     int ca = sortedCode[a];
                     // sortedLo[a] <= lb by the sort; the check matters only when b is empty (hb < lb)
                     if (ca != cb && sortedLo[a] <= hb) {
                         int cell = ca < cb ? ca * k + cb : cb * k + ca;
-                        pairSegments[cell]++;
+                        pairSegments[cell] += weight[a] * wb;
                         if (pairStamp[cell] != stamp) {
                             pairStamp[cell] = stamp;
                             pairDocuments[cell]++;
@@ -162,7 +220,7 @@ public final class Cooccurrence {
                 }
                 size = kept;
                 if (hb >= lb) {
-                    active[size++] = p; // an empty interval can meet no later segment
+                    active[size++] = p; // an empty interval can meet no later item
                 }
             }
         }
@@ -178,5 +236,76 @@ public final class Cooccurrence {
             }
         }
         return new CodeMatrix(codeIds, segmentMatrix, documentMatrix);
+    }
+
+    /**
+     * Sorts grouped[from, to) by (lo, hi, code) so that equal items are adjacent: first by (hi, code, position), then
+     * — stably, through the rank in that order — by lo. Afterwards {@code scratch[(int) keys[p]]} for p in
+     * [from, to) lists the segments in order. Needs to − from ≤ 2^21 and codes &lt; 2^11.
+     */
+    private static void sortForMerging(int[] grouped, int from, int to, int[] lo, int[] hi, int[] code, long[] keys,
+            int[] scratch) {
+        for (int p = from; p < to; p++) {
+            int s = grouped[p];
+            keys[p] = ((long) hi[s] << 32) | ((long) code[s] << 21) | (p - from);
+        }
+        Arrays.sort(keys, from, to);
+        for (int p = from; p < to; p++) {
+            scratch[p] = grouped[from + (int) (keys[p] & (MERGEABLE - 1))];
+        }
+        for (int p = from; p < to; p++) {
+            keys[p] = ((long) lo[scratch[p]] << 32) | p;
+        }
+        Arrays.sort(keys, from, to);
+    }
+
+    /** The sweep's items as parallel arrays, documents one after another. */
+    private static final class Items {
+        final int[] lo;
+        final int[] hi;
+        final int[] code;
+        final int[] weight;
+        final int[] begin;
+        int size;
+        private int current;
+
+        Items(int capacity, int documents) {
+            begin = new int[documents + 1];
+            lo = new int[capacity];
+            hi = new int[capacity];
+            code = new int[capacity];
+            weight = new int[capacity];
+        }
+
+        int widest() {
+            int widest = 0;
+            for (int d = 0; d + 1 < begin.length; d++) {
+                widest = Math.max(widest, begin[d + 1] - begin[d]);
+            }
+            return widest;
+        }
+
+        void startDocument(int d) {
+            begin[d] = size;
+            current = size;
+        }
+
+        void add(int l, int h, int c, int w) {
+            lo[size] = l;
+            hi[size] = h;
+            code[size] = c;
+            weight[size] = w;
+            size++;
+        }
+
+        /** Adds one segment, or one more weight to the last item of this document when it is the same. */
+        void addOrMerge(int l, int h, int c) {
+            int last = size - 1;
+            if (size > current && lo[last] == l && hi[last] == h && code[last] == c) {
+                weight[last]++;
+            } else {
+                add(l, h, c, 1);
+            }
+        }
     }
 }
