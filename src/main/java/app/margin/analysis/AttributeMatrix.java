@@ -2,6 +2,7 @@ package app.margin.analysis;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +43,10 @@ public record AttributeMatrix(List<Long> codeIds, List<String> values, long[][] 
             Map<Long, String> valueByDocument) {
         Objects.requireNonNull(segments, "segments");
         Objects.requireNonNull(valueByDocument, "valueByDocument");
-        Map<Long, Integer> codeIndex = Indexes.of(codeIds, "codes");
+        Indexes.of(codeIds, "codes"); // rejects nulls and duplicates
         int k = codeIds.size();
+        LongIntMap codeRow = new LongIntMap(k);
+        codeIds.forEach(codeRow::indexOf);
 
         TreeSet<String> present = new TreeSet<>();
         boolean missing = false;
@@ -55,7 +58,7 @@ public record AttributeMatrix(List<Long> codeIds, List<String> values, long[][] 
             }
         }
         for (Segment s : segments) {
-            if (codeIndex.containsKey(s.codeId()) && isMissing(valueByDocument.get(s.documentId()))) {
+            if (codeRow.get(s.codeId()) != LongIntMap.MISSING && isMissing(valueByDocument.get(s.documentId()))) {
                 missing = true;
                 break;
             }
@@ -73,18 +76,32 @@ public record AttributeMatrix(List<Long> codeIds, List<String> values, long[][] 
 
         long[][] counts = new long[k][columns];
         long[][] documents = new long[k][columns];
-        Map<Long, boolean[]> codesSeen = new HashMap<>(); // per document: which codes it was already counted for
+        LongIntMap documentIndex = new LongIntMap(1024);
+        int[] valueOfDocument = new int[16];
+        LongIntMap documentCodes = new LongIntMap(1024); // (document, code) pairs already counted
+        long lastDocument = 0;
+        int d = -1;
         for (Segment s : segments) {
-            Integer c = codeIndex.get(s.codeId());
-            if (c == null) {
+            int c = codeRow.get(s.codeId());
+            if (c == LongIntMap.MISSING) {
                 continue;
             }
-            String value = valueByDocument.get(s.documentId());
-            int v = valueIndex.get(isMissing(value) ? NO_VALUE : value.strip());
+            if (d < 0 || s.documentId() != lastDocument) { // segments usually come a document at a time
+                lastDocument = s.documentId();
+                int known = documentIndex.size();
+                d = documentIndex.indexOf(lastDocument);
+                if (d == known) {
+                    if (d == valueOfDocument.length) {
+                        valueOfDocument = Arrays.copyOf(valueOfDocument, 2 * d);
+                    }
+                    String value = valueByDocument.get(lastDocument);
+                    valueOfDocument[d] = valueIndex.get(isMissing(value) ? NO_VALUE : value.strip());
+                }
+            }
+            int v = valueOfDocument[d];
             counts[c][v]++;
-            boolean[] seen = codesSeen.computeIfAbsent(s.documentId(), id -> new boolean[k]);
-            if (!seen[c]) {
-                seen[c] = true;
+            int counted = documentCodes.size();
+            if (documentCodes.indexOf((long) d * k + c) == counted) {
                 documents[c][v]++;
             }
         }

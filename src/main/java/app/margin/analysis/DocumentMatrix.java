@@ -1,9 +1,8 @@
 package app.margin.analysis;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Code × document matrix: rows are codes, columns documents, both in the given order. {@code segments[i][d]} is the
@@ -26,13 +25,17 @@ public record DocumentMatrix(List<Long> codeIds, List<Long> documentIds, long[][
      */
     public static DocumentMatrix compute(List<Segment> segments, List<Long> codeIds, List<Long> documentIds) {
         Objects.requireNonNull(segments, "segments");
-        Map<Long, Integer> codeIndex = Indexes.of(codeIds, "codes");
-        Map<Long, Integer> documentIndex = Indexes.of(documentIds, "documents");
+        Indexes.of(codeIds, "codes"); // rejects nulls and duplicates
+        Indexes.of(documentIds, "documents");
+        LongIntMap codeIndex = new LongIntMap(codeIds.size());
+        codeIds.forEach(codeIndex::indexOf);
+        LongIntMap documentIndex = new LongIntMap(documentIds.size());
+        documentIds.forEach(documentIndex::indexOf);
         long[][] counts = new long[codeIds.size()][documentIds.size()];
         for (Segment s : segments) {
-            Integer c = codeIndex.get(s.codeId());
-            Integer d = documentIndex.get(s.documentId());
-            if (c != null && d != null) {
+            int c = codeIndex.get(s.codeId());
+            int d = documentIndex.get(s.documentId());
+            if (c != LongIntMap.MISSING && d != LongIntMap.MISSING) {
                 counts[c][d]++;
             }
         }
@@ -45,13 +48,24 @@ public record DocumentMatrix(List<Long> codeIds, List<Long> documentIds, long[][
     /** Columns: every document holding a segment of one of the codes, by ascending id. */
     public static DocumentMatrix compute(List<Segment> segments, List<Long> codeIds) {
         Objects.requireNonNull(segments, "segments");
-        Map<Long, Integer> codeIndex = Indexes.of(codeIds, "codes");
-        TreeSet<Long> documents = new TreeSet<>();
+        Indexes.of(codeIds, "codes");
+        LongIntMap codeIndex = new LongIntMap(codeIds.size());
+        codeIds.forEach(codeIndex::indexOf);
+        LongIntMap seen = new LongIntMap(1024);
+        long[] documents = new long[16];
         for (Segment s : segments) {
-            if (codeIndex.containsKey(s.codeId())) {
-                documents.add(s.documentId());
+            if (codeIndex.get(s.codeId()) != LongIntMap.MISSING) {
+                int known = seen.size();
+                if (seen.indexOf(s.documentId()) == known) {
+                    if (known == documents.length) {
+                        documents = Arrays.copyOf(documents, 2 * known);
+                    }
+                    documents[known] = s.documentId();
+                }
             }
         }
-        return compute(segments, codeIds, List.copyOf(documents));
+        long[] sorted = Arrays.copyOf(documents, seen.size());
+        Arrays.sort(sorted);
+        return compute(segments, codeIds, Arrays.stream(sorted).boxed().toList());
     }
 }
