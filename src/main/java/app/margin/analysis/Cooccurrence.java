@@ -153,7 +153,7 @@ public final class Cooccurrence {
             if (merge && to - from <= MERGEABLE) {
                 sortForMerging(grouped, from, to, lo, hi, code, keys, scratch);
                 for (int p = from; p < to; p++) {
-                    int s = scratch[(int) keys[p]];
+                    int s = grouped[p];
                     items.addOrMerge(lo[s], hi[s], code[s]);
                 }
             } else {
@@ -239,12 +239,35 @@ public final class Cooccurrence {
     }
 
     /**
-     * Sorts grouped[from, to) by (lo, hi, code) so that equal items are adjacent: first by (hi, code, position), then
-     * — stably, through the rank in that order — by lo. Afterwards {@code scratch[(int) keys[p]]} for p in
-     * [from, to) lists the segments in order. Needs to − from ≤ 2^21 and codes &lt; 2^11.
+     * Sorts grouped[from, to) in place by (lo, hi, code) so that equal items are adjacent. When the unit indexes, codes
+     * and positions fit in one long, in a single sort of packed keys; otherwise first by (hi, code, position), then —
+     * stably, through the rank in that order — by lo. Needs to − from ≤ 2^21 and codes &lt; 2^11.
      */
     private static void sortForMerging(int[] grouped, int from, int to, int[] lo, int[] hi, int[] code, long[] keys,
             int[] scratch) {
+        int maxHi = 0;
+        int maxCode = 0;
+        for (int p = from; p < to; p++) {
+            maxHi = Math.max(maxHi, hi[grouped[p]]);
+            maxCode = Math.max(maxCode, code[grouped[p]]);
+        }
+        int unitBits = bits(maxHi);
+        int codeBits = bits(maxCode);
+        int positionBits = bits(to - from - 1);
+        long positionMask = (1L << positionBits) - 1;
+        if (2 * unitBits + codeBits + positionBits <= 63) {
+            for (int p = from; p < to; p++) {
+                int s = grouped[p];
+                keys[p] = ((long) lo[s] << (unitBits + codeBits + positionBits))
+                        | ((long) hi[s] << (codeBits + positionBits)) | ((long) code[s] << positionBits) | (p - from);
+            }
+            Arrays.sort(keys, from, to);
+            for (int p = from; p < to; p++) {
+                scratch[p] = grouped[from + (int) (keys[p] & positionMask)];
+            }
+            System.arraycopy(scratch, from, grouped, from, to - from);
+            return;
+        }
         for (int p = from; p < to; p++) {
             int s = grouped[p];
             keys[p] = ((long) hi[s] << 32) | ((long) code[s] << 21) | (p - from);
@@ -257,6 +280,14 @@ public final class Cooccurrence {
             keys[p] = ((long) lo[scratch[p]] << 32) | p;
         }
         Arrays.sort(keys, from, to);
+        for (int p = from; p < to; p++) {
+            grouped[p] = scratch[(int) keys[p]];
+        }
+    }
+
+    /** How many bits hold a value from 0 to max. */
+    private static int bits(int max) {
+        return 32 - Integer.numberOfLeadingZeros(max);
     }
 
     /** The sweep's items as parallel arrays, documents one after another. */

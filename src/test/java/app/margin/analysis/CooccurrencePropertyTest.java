@@ -68,6 +68,12 @@ class CooccurrencePropertyTest {
      * unlisted codes and interleaved documents are all common.
      */
     static List<Segment> randomSegments(Random random, List<Long> documentIds, List<Long> codePool, int count) {
+        return randomSegments(random, documentIds, codePool, count, 0);
+    }
+
+    /** With offset, every position is shifted by it (large offsets take the sort paths meant for huge indexes). */
+    static List<Segment> randomSegments(Random random, List<Long> documentIds, List<Long> codePool, int count,
+            int offset) {
         List<Segment> segments = new ArrayList<>();
         int span = 5 + random.nextInt(40);
         for (int n = 0; n < count; n++) {
@@ -86,7 +92,8 @@ class CooccurrencePropertyTest {
             int endWord = startWord + (random.nextInt(8) == 0 ? 0 : random.nextInt(6));
             int firstUnit = random.nextInt(span / 6 + 1);
             int lastUnit = firstUnit + (random.nextInt(3) == 0 ? random.nextInt(3) : 0);
-            segments.add(new Segment(document, code, start, end, startWord, endWord, firstUnit, lastUnit));
+            segments.add(new Segment(document, code, offset + start, offset + end, offset + startWord,
+                    offset + endWord, offset + firstUnit, offset + lastUnit));
         }
         return segments;
     }
@@ -113,12 +120,13 @@ class CooccurrencePropertyTest {
                 codeIds.removeLast(); // segments of an unlisted code must be ignored
             }
             int count = seed % 50 == 0 ? 300 + random.nextInt(300) : random.nextInt(45);
-            List<Segment> segments = randomSegments(random, documentIds, codePool, count);
+            int offset = seed % 5 == 0 ? (1 << 30) + random.nextInt(1 << 20) : 0;
+            List<Segment> segments = randomSegments(random, documentIds, codePool, count, offset);
             for (CooccurrenceMode mode : CooccurrenceMode.values()) {
                 int distance = random.nextInt(6);
                 CodeMatrix expected = bruteForce(segments, codeIds, mode, distance);
                 CodeMatrix actual = Cooccurrence.compute(segments, codeIds, mode, distance);
-                String where = "seed " + seed + ", " + mode + ", distance " + distance;
+                String where = "seed " + seed + ", " + mode + ", distance " + distance + ", offset " + offset;
                 assertEquals(codeIds, actual.codeIds(), where);
                 for (int i = 0; i < codeIds.size(); i++) {
                     assertArrayEquals(expected.segments()[i], actual.segments()[i], where + ", segments row " + i);
