@@ -19,11 +19,13 @@ import java.util.Objects;
  * <ul>
  *   <li>OVERLAP: [start, end − 1] in characters;</li>
  *   <li>UNIT: [firstUnit, lastUnit];</li>
- *   <li>PROXIMITY: [startWord, endWord + distance], compared with [startWord, …]: b.startWord − a.endWord is the
- *       number of words between a and b when b follows a.</li>
+ *   <li>PROXIMITY: [startWord, endWord + distance] (when b follows a, b.startWord − a.endWord words lie between
+ *       them, so b.startWord &lt;= a.endWord + distance is the test).</li>
  * </ul>
- * Two intervals co-occur when {@code a.lo <= b.hi && b.lo <= a.hi}. Document counts are deduplicated with a stamp per
- * cell (the index of the document that last counted it), so no per-document clearing is needed.
+ * Two intervals co-occur when {@code a.lo <= b.hi && b.lo <= a.hi}. In UNIT mode, segments of one code with the same
+ * unit range are first merged into one item weighing their number (a pair of items adds the product of the weights),
+ * which keeps "same document" cheap. Document counts are deduplicated with a stamp per cell (the index of the document
+ * that last counted it), so no per-document clearing is needed.
  */
 public final class Cooccurrence {
     /** The largest matrix computed (2,000 × 2,000 cells take about 100 MB while counting). */
