@@ -51,6 +51,9 @@ public final class Keyness {
         }
         List<KeyTerm> terms = new ArrayList<>();
         for (Map.Entry<String, Long> entry : target.entrySet()) {
+            if (entry.getKey() == null) {
+                throw new IllegalArgumentException("a term of the target is null");
+            }
             long a = count(entry.getValue());
             long b = count(reference.get(entry.getKey()));
             if (a > 0 && overRepresented(a, b, targetSize, referenceSize)) {

@@ -75,6 +75,9 @@ class KeynessTest {
         assertThrows(IllegalArgumentException.class, () -> Keyness.rank(Map.of("a", 5L), 4, Map.of(), 0, 3));
         assertThrows(IllegalArgumentException.class, () -> Keyness.rank(Map.of("a", -5L), Map.of(), 3));
         assertThrows(IllegalArgumentException.class, () -> Keyness.logLikelihood(5, 0, 4, 10));
+        Map<String, Long> nullTerm = new java.util.HashMap<>();
+        nullTerm.put(null, 3L);
+        assertThrows(IllegalArgumentException.class, () -> Keyness.rank(nullTerm, Map.of(), 3));
     }
 
     @Test
