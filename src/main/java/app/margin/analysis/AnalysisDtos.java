@@ -1,0 +1,28 @@
+package app.margin.analysis;
+
+import java.util.List;
+
+/** Responses of the co-occurrence endpoints: matrices with their row and column labels. */
+public final class AnalysisDtos {
+    private AnalysisDtos() {
+    }
+
+    public record CodeLabel(long id, String name, String path, String color) {
+    }
+
+    public record DocumentLabel(long id, String title) {
+    }
+
+    /** Code × code: {@code matrix} counts segment pairs, {@code documents} the documents holding such pairs. */
+    public record CooccurrenceView(String mode, String unit, int distance, String q, int segments, List<CodeLabel> codes,
+            long[][] matrix, long[][] documents) {
+    }
+
+    public record AttributeMatrixView(String attribute, String q, List<CodeLabel> codes, List<String> values,
+            long[][] segments, long[][] documents, double[][] rowPercent, double[][] columnPercent) {
+    }
+
+    public record DocumentMatrixView(String q, List<CodeLabel> codes, List<DocumentLabel> documents, long[][] segments,
+            double[][] rowPercent, double[][] columnPercent) {
+    }
+}
