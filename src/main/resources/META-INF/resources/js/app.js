@@ -5,6 +5,7 @@ import { documentView } from './viewer.js';
 import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
 import { searchView } from './search.js';
+import { analysisView } from './analysis.js';
 import { membersCard } from './members.js';
 
 const view = document.getElementById('view');
@@ -93,7 +94,8 @@ async function projectHome(id) {
         h('section', { class: 'card', 'aria-labelledby': 'codebook-heading' },
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
-            h('a', { href: `#/projects/${id}/search` }, 'Search the documents')),
+            h('a', { href: `#/projects/${id}/search` }, 'Search the documents'), ' · ',
+            h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence')),
           codeTree(codes)))),
   );
 }
@@ -102,6 +104,7 @@ async function route() {
   message.hidden = true;
   const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
   const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
+  const analysisMatch = location.hash.match(/^#\/projects\/(\d+)\/analysis/);
   const searchMatch = location.hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
@@ -110,6 +113,7 @@ async function route() {
       await documentView(documentMatch[1], documentMatch[2], { me, show, showError, at: at ? Number(at[1]) : undefined });
     }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
+    else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (match) await projectHome(match[1]);
     else await projectList();

@@ -1,0 +1,130 @@
+// Co-occurrence: code × code (overlap, same unit, within N words), code × attribute and code × document as heatmap
+// tables; a cell opens the segments behind it on the search page; every matrix downloads as CSV.
+import { api, ApiError } from './api.js';
+import { h } from './dom.js';
+
+/** Background and text colour for a cell: darker for larger values, text white on dark cells (WCAG AA). */
+function heat(value, max) {
+  const share = max > 0 ? value / max : 0;
+  return { background: `rgba(31, 95, 168, ${(0.08 + 0.85 * share).toFixed(3)})`, color: share > 0.5 ? '#ffffff' : '#1d2430' };
+}
+
+const quoted = text => `"${String(text).replace(/"/g, '')}"`;
+
+export async function analysisView(pid, { show, showError }) {
+  const [project, cases] = await Promise.all([api(`/projects/${pid}`), api(`/projects/${pid}/cases`)]);
+  const attributes = [...new Set(cases.flatMap(c => Object.keys(c.attributes ?? {})))].sort();
+  const field = (id, label, control) => h('span', { class: 'field' }, h('label', { for: id }, label), control);
+  const kind = h('select', { id: 'matrix-kind' }, h('option', { value: 'codes' }, 'Code × code'),
+    h('option', { value: 'attributes' }, 'Code × attribute'), h('option', { value: 'documents' }, 'Code × document'));
+  const mode = h('select', { id: 'matrix-mode' }, h('option', { value: 'overlap' }, 'Segments overlap'),
+    h('option', { value: 'unit' }, 'In the same unit'), h('option', { value: 'proximity' }, 'Within N words'));
+  const unit = h('select', { id: 'matrix-unit' }, ['turn', 'paragraph', 'sentence', 'document'].map(u => h('option', { value: u }, u)));
+  const distance = h('input', { id: 'matrix-distance', type: 'number', min: 0, value: 20 });
+  const attribute = h('select', { id: 'matrix-attribute' }, attributes.map(a => h('option', { value: a }, a)));
+  const cell = h('select', { id: 'matrix-cell' });
+  const q = h('input', { id: 'matrix-q', type: 'search', placeholder: 'e.g. attr.gender:female or coder:demo-coder1' });
+  const codeOptions = h('span', { class: 'matrix-options' }, field('matrix-mode', 'Co-occur when ', mode),
+    field('matrix-unit', 'Unit ', unit), field('matrix-distance', 'Words ', distance));
+  const attributeOptions = field('matrix-attribute', 'Attribute ', attribute);
+  const table = h('div', { class: 'heatmap-wrap', 'aria-live': 'polite' });
+
+  function syncControls() {
+    codeOptions.hidden = kind.value !== 'codes';
+    attributeOptions.hidden = kind.value !== 'attributes';
+    unit.parentElement.hidden = mode.value !== 'unit';
+    distance.parentElement.hidden = mode.value !== 'proximity';
+    const cells = kind.value === 'codes' ? [['segments', 'Segment pairs'], ['documents', 'Documents']]
+      : kind.value === 'attributes' ? [['segments', 'Segments'], ['documents', 'Documents'], ['row_percent', 'Row %'], ['column_percent', 'Column %']]
+        : [['segments', 'Segments'], ['row_percent', 'Row %'], ['column_percent', 'Column %']];
+    const keep = cell.value;
+    cell.replaceChildren(...cells.map(([value, label]) => h('option', { value }, label)));
+    if (cells.some(([value]) => value === keep)) cell.value = keep;
+  }
+
+  function path() {
+    const params = new URLSearchParams();
+    if (q.value.trim()) params.set('q', q.value.trim());
+    if (kind.value === 'codes') {
+      params.set('mode', mode.value);
+      params.set('unit', unit.value);
+      params.set('distance', distance.value || '0');
+      return `/projects/${pid}/cooccurrence?${params}`;
+    }
+    if (kind.value === 'attributes') {
+      params.set('attribute', attribute.value);
+      return `/projects/${pid}/cooccurrence/attributes?${params}`;
+    }
+    return `/projects/${pid}/cooccurrence/documents?${params}`;
+  }
+
+  /** The search that lists the segments behind a cell. */
+  function searchLink(code, column) {
+    const filter = q.value.trim() ? ` ${q.value.trim()}` : '';
+    const params = new URLSearchParams({ scope: 'code', code: code.path });
+    if (kind.value === 'codes') {
+      params.set('scope', 'all');
+      params.set('q', `code:${quoted(code.path)} code:${quoted(column.path)}${filter}`);
+    } else if (kind.value === 'attributes') {
+      params.set('q', `attr.${attribute.value}:${quoted(column)}${filter}`);
+    } else {
+      params.set('q', `doc:${column.id}${filter}`);
+    }
+    return `#/projects/${pid}/search?${params}`;
+  }
+
+  function render(result) {
+    const columns = kind.value === 'codes' ? result.codes : kind.value === 'attributes' ? result.values : result.documents;
+    const label = column => kind.value === 'codes' ? column.name : kind.value === 'attributes' ? column : column.title;
+    const values = {
+      segments: kind.value === 'codes' ? result.matrix : result.segments, documents: result.documents,
+      row_percent: result.rowPercent, column_percent: result.columnPercent,
+    }[cell.value];
+    const max = Math.max(0, ...values.flatMap((row, i) => row.filter((_, j) => kind.value !== 'codes' || i !== j)));
+    const format = v => cell.value.endsWith('percent') ? v.toFixed(1) : String(v);
+    table.replaceChildren(h('table', { class: 'heatmap' },
+      h('caption', {}, kind.value === 'codes' ? `${result.segments} coded segments; diagonal: segments (or documents) of each code`
+        : kind.value === 'attributes' ? `Codes by ${result.attribute}` : 'Codes by document'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), columns.map(c => h('th', { scope: 'col' }, label(c))))),
+      h('tbody', {}, result.codes.map((code, i) => h('tr', {}, h('th', { scope: 'row' }, code.path),
+        values[i].map((value, j) => {
+          const diagonal = kind.value === 'codes' && i === j;
+          return h('td', { class: diagonal ? 'diagonal' : null, style: diagonal ? null : heat(value, max) },
+            value > 0 ? h('a', { href: searchLink(code, columns[j]), title: `Open the segments: ${code.name} × ${label(columns[j])}` }, format(value))
+              : format(value));
+        }))))));
+  }
+
+  async function run() {
+    try {
+      render(await api(path()));
+      showError(null);
+    } catch (error) { showError(error); }
+  }
+
+  async function download() {
+    const csvPath = `/api/v1${path()}${path().includes('?') ? '&' : '?'}cell=${cell.value}`;
+    const response = await fetch(csvPath, { headers: { Accept: 'text/csv', 'X-Margin-Request': '1' }, credentials: 'same-origin' });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      showError(new ApiError(response.status, problem.detail ?? `Margin could not make the CSV (${response.status}).`));
+      return;
+    }
+    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `margin-${kind.value}-matrix.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  for (const control of [kind, mode, unit, cell, attribute]) control.addEventListener('change', () => { syncControls(); run(); });
+  const form = h('form', { class: 'card matrix-form' },
+    h('div', { class: 'matrix-options' }, field('matrix-kind', 'Matrix ', kind), codeOptions, attributeOptions,
+      field('matrix-cell', 'Cells ', cell)),
+    h('div', { class: 'matrix-options' }, field('matrix-q', 'Only segments matching ', q),
+      h('button', { type: 'submit' }, 'Show'), h('button', { type: 'button', class: 'secondary', onclick: download }, 'Download CSV')));
+  form.addEventListener('submit', event => { event.preventDefault(); run(); });
+  syncControls();
+  show(h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')), h('h1', {}, `Co-occurrence in ${project.name}`),
+    form, h('section', { class: 'card' }, table));
+  await run();
+}

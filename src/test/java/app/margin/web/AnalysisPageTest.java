@@ -1,0 +1,64 @@
+package app.margin.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The co-occurrence heatmaps of the demo project: a cell opens its segments, a matrix downloads as CSV. */
+@QuarkusTest
+class AnalysisPageTest {
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aSupervisorReadsTheHeatmapsOpensACellAndDownloadsTheCsv() throws Exception {
+        long pid = given().auth().preemptive().basic("demo-supervisor", "demo").get("/api/v1/projects").then().extract()
+                .jsonPath().getLong("find { it.name == 'Onward migration (demo)' }.id");
+        Page page = browser.signIn(root, "demo-supervisor", "demo");
+        page.navigate(root + "#/projects/" + pid);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Co-occurrence")).click();
+        page.getByLabel("Co-occur when").selectOption("unit");
+        assertThat(page.locator("table.heatmap caption")).containsText("coded segments");
+        assertThat(page.locator("table.heatmap tbody tr").first()).isVisible();
+        Browser.screenshot(page, "cooccurrence");
+
+        page.locator("table.heatmap td:not(.diagonal) a").first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Search ")))).isVisible();
+        assertThat(page.locator(".result-count")).containsText(Pattern.compile("[1-9]\\d* passages? found"));
+
+        page.goBack();
+        page.getByLabel("Matrix").selectOption("attributes");
+        page.getByLabel("Attribute").selectOption("gender");
+        assertThat(page.locator("table.heatmap thead")).containsText("female");
+        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download CSV")).click());
+        String csv = Files.readString(download.path());
+        assertTrue(csv.startsWith("Code,female,male"), csv);
+    }
+}
