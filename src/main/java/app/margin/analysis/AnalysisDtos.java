@@ -22,6 +22,10 @@ public final class AnalysisDtos {
             long[][] segments, long[][] documents, double[][] rowPercent, double[][] columnPercent) {
     }
 
+    /** Words over-represented in a code's segments: counts in the segments and in the rest, and G². */
+    public record KeywordsView(long codeId, String code, String q, long codeWords, long restWords, List<KeyTerm> words) {
+    }
+
     public record DocumentMatrixView(String q, List<CodeLabel> codes, List<DocumentLabel> documents, long[][] segments,
             double[][] rowPercent, double[][] columnPercent) {
     }

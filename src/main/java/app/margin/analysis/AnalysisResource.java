@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Co-occurrence matrices as JSON, or as CSV when the client asks for text/csv. */
-@Path("/api/v1/projects/{pid}/cooccurrence")
+@Path("/api/v1/projects/{pid}")
 @Tag(name = "Analysis")
 public class AnalysisResource {
     static final String CSV = "text/csv";
@@ -31,6 +31,7 @@ public class AnalysisResource {
     }
 
     @GET
+    @Path("/cooccurrence")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Code × code co-occurrence: overlap, same unit, or within N words; narrowed by a search query")
     public CooccurrenceView codes(@PathParam("pid") long pid, @QueryParam("mode") String mode,
@@ -39,6 +40,7 @@ public class AnalysisResource {
     }
 
     @GET
+    @Path("/cooccurrence")
     @Produces(CSV)
     public String codesCsv(@PathParam("pid") long pid, @QueryParam("mode") String mode, @QueryParam("unit") String unit,
             @QueryParam("distance") Integer distance, @QueryParam("q") String q, @QueryParam("cell") String cell) {
@@ -48,7 +50,7 @@ public class AnalysisResource {
     }
 
     @GET
-    @Path("/attributes")
+    @Path("/cooccurrence/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Code × case attribute: segments and documents per code and attribute value, with row and column percentages")
     public AttributeMatrixView attributes(@PathParam("pid") long pid, @QueryParam("attribute") String attribute,
@@ -57,7 +59,7 @@ public class AnalysisResource {
     }
 
     @GET
-    @Path("/attributes")
+    @Path("/cooccurrence/attributes")
     @Produces(CSV)
     public String attributesCsv(@PathParam("pid") long pid, @QueryParam("attribute") String attribute,
             @QueryParam("q") String q, @QueryParam("cell") String cell) {
@@ -68,7 +70,7 @@ public class AnalysisResource {
     }
 
     @GET
-    @Path("/documents")
+    @Path("/cooccurrence/documents")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Code × document: segments per code and document, with row and column percentages")
     public DocumentMatrixView documents(@PathParam("pid") long pid, @QueryParam("q") String q) {
@@ -76,7 +78,7 @@ public class AnalysisResource {
     }
 
     @GET
-    @Path("/documents")
+    @Path("/cooccurrence/documents")
     @Produces(CSV)
     public String documentsCsv(@PathParam("pid") long pid, @QueryParam("q") String q, @QueryParam("cell") String cell) {
         DocumentMatrixView v = analysis.byDocument(pid, q);
@@ -84,6 +86,15 @@ public class AnalysisResource {
                 v.documents().stream().map(DocumentLabel::id).toList(), v.segments(), v.rowPercent(), v.columnPercent());
         return csv(() -> CsvMatrix.documents(matrix, names(v.codes()),
                 v.documents().stream().collect(Collectors.toMap(DocumentLabel::id, DocumentLabel::title)), cell(cell, Cell.SEGMENTS)));
+    }
+
+    @GET
+    @Path("/keywords")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Words characteristic of a code: over-represented in its segments against the rest (log-likelihood)")
+    public AnalysisDtos.KeywordsView keywords(@PathParam("pid") long pid, @QueryParam("codeId") Long codeId,
+            @QueryParam("q") String q, @QueryParam("limit") Integer limit) {
+        return analysis.keywords(pid, codeId, q, limit);
     }
 
     /** A cell kind the matrix does not hold (document counts of code × document) is a bad request. */

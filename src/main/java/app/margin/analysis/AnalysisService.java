@@ -12,7 +12,10 @@ import app.margin.corpus.DocumentDtos.DocumentSummary;
 import app.margin.corpus.DocumentService;
 import app.margin.problem.ProblemException;
 import app.margin.search.SearchDtos.CodedSegment;
+import app.margin.search.SearchDtos.Scope;
 import app.margin.search.SearchService;
+import app.margin.search.TermCounts;
+import app.margin.analysis.AnalysisDtos.KeywordsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -86,6 +89,29 @@ public class AnalysisService {
         DocumentMatrix m = compute(() -> DocumentMatrix.compute(segments, ids(codes), docs.stream().map(DocumentSummary::id).toList()));
         return new DocumentMatrixView(q, labels(codes), docs.stream().map(d -> new DocumentLabel(d.id(), d.title())).toList(),
                 m.segments(), m.rowPercent(), m.columnPercent());
+    }
+
+    /**
+     * Words characteristic of a code: the words most over-represented in its segments (those the caller may see,
+     * narrowed by q) against the rest of the corpus (every passage, minus the segments' words), by log-likelihood.
+     */
+    public KeywordsView keywords(long projectId, Long codeId, String q, Integer limit) {
+        if (codeId == null) {
+            throw ProblemException.badRequest("Say which code (codeId).");
+        }
+        int top = limit == null ? 30 : limit;
+        if (top < 1 || top > 500) {
+            throw ProblemException.badRequest("limit is between 1 and 500.");
+        }
+        CodeView code = codebook.list(projectId).stream().filter(c -> c.id() == codeId).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("There is no code " + codeId + " in this project (codeId)."));
+        TermCounts target = search.termCounts(projectId, q, Scope.CODE, Long.toString(codeId));
+        TermCounts corpus = search.termCounts(projectId, null, Scope.ALL, null);
+        Map<String, Long> rest = new HashMap<>();
+        corpus.counts().forEach((word, n) -> rest.put(word, Math.max(0, n - target.counts().getOrDefault(word, 0L))));
+        long restWords = Math.max(0, corpus.words() - target.words());
+        List<KeyTerm> terms = compute(() -> Keyness.rank(target.counts(), target.words(), rest, restWords, top));
+        return new KeywordsView(code.id(), code.path(), q, target.words(), restWords, terms);
     }
 
     private List<Segment> segments(long projectId, String q, String unitKind) {

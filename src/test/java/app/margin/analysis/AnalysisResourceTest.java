@@ -100,6 +100,18 @@ class AnalysisResourceTest {
     }
 
     @Test
+    void wordsCharacteristicOfACodeByLogLikelihood() {
+        as(team.supervisor()).queryParam("codeId", debt).get(team.path("/keywords")).then().statusCode(200)
+                .body("code", equalTo("Cost and debt"))
+                .body("words.term", hasItems("money", "took"))
+                .body("words.find { it.term == 'money' }.targetCount", equalTo(2))
+                .body("words.find { it.term == 'money' }.referenceCount", equalTo(0))
+                .body("words.term", not(hasItem("the")));
+        as(team.supervisor()).get(team.path("/keywords")).then().statusCode(400);
+        as(team.supervisor()).queryParam("codeId", 987654).get(team.path("/keywords")).then().statusCode(400);
+    }
+
+    @Test
     void matricesAsCsv() {
         String csv = as(team.supervisor()).accept("text/csv").queryParam("mode", "overlap").get(team.path("/cooccurrence"))
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
