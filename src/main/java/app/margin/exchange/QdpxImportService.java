@@ -101,8 +101,9 @@ public class QdpxImportService {
         });
 
         Map<String, Long> codeIds = new HashMap<>();
+        Map<String, List<Long>> memoTargets = new LinkedHashMap<>();
         int[] codeCount = {0};
-        storeCodes(pid, p.codes(), null, null, codeIds, codeCount, warnings);
+        storeCodes(pid, p.codes(), null, null, codeIds, memoTargets, codeCount, warnings);
 
         Map<String, String> attributeNames = new HashMap<>();
         p.variables().forEach((guid, variable) -> {
@@ -114,7 +115,6 @@ public class QdpxImportService {
         });
 
         Map<String, Long> documentIds = new HashMap<>();
-        Map<String, List<Long>> memoTargets = new LinkedHashMap<>();
         Set<String> seenCodings = new HashSet<>();
         int codings = 0;
         int duplicates = 0;
@@ -266,7 +266,7 @@ public class QdpxImportService {
     }
 
     private void storeCodes(long pid, List<QdpxReader.Code> codes, Long parentId, String parentColor,
-            Map<String, Long> ids, int[] count, List<String> warnings) {
+            Map<String, Long> ids, Map<String, List<Long>> memoTargets, int[] count, List<String> warnings) {
         Set<String> siblings = new HashSet<>();
         for (QdpxReader.Code c : codes) {
             String base = c.name() == null || c.name().isBlank() ? "(unnamed code)" : clip(c.name().strip(), 190);
@@ -292,7 +292,8 @@ public class QdpxImportService {
             code.persist();
             count[0]++;
             ids.put(c.guid(), code.id);
-            storeCodes(pid, c.children(), code.id, code.color, ids, count, warnings);
+            addTargets(memoTargets, c.noteRefs(), Memo.Target.CODE, code.id);
+            storeCodes(pid, c.children(), code.id, code.color, ids, memoTargets, count, warnings);
         }
     }
 
