@@ -4,6 +4,7 @@ import app.margin.coding.CodingLayer;
 import app.margin.exchange.ExchangeDtos.ImportResult;
 import app.margin.exchange.ExchangeDtos.SegmentExport;
 import app.margin.exchange.ExchangeDtos.SegmentFilter;
+import app.margin.identity.CurrentCaller;
 import app.margin.problem.Params;
 import app.margin.problem.ProblemException;
 import jakarta.ws.rs.DefaultValue;
@@ -35,13 +36,17 @@ public class ExchangeResource {
     private final CodebookExportService codebook;
     private final QdpxExportService qdpx;
     private final QdpxImportService importer;
+    private final ExchangeJobs jobs;
+    private final CurrentCaller caller;
 
     ExchangeResource(SegmentExportService segments, CodebookExportService codebook, QdpxExportService qdpx,
-            QdpxImportService importer) {
+            QdpxImportService importer, ExchangeJobs jobs, CurrentCaller caller) {
         this.segments = segments;
         this.codebook = codebook;
         this.qdpx = qdpx;
         this.importer = importer;
+        this.jobs = jobs;
+        this.caller = caller;
     }
 
     @GET
@@ -58,7 +63,10 @@ public class ExchangeResource {
             @QueryParam("cite") List<String> cite) {
         SegmentFilter filter = new SegmentFilter(codeIds, subcodes, documentIds, attributeFilters(attributes),
                 Params.enumOrNull(CodingLayer.class, layer, "layer"), coder, names(cite), null);
-        Format f = Format.of(format, "csv", "xlsx", "docx", "md");
+        return download(segmentFile(pid, filter, Format.of(format, "csv", "xlsx", "docx", "md")));
+    }
+
+    private ExchangeJobs.Output segmentFile(long pid, SegmentFilter filter, Format f) {
         SegmentExport export = segments.export(pid, filter);
         byte[] body = switch (f) {
             case CSV -> SegmentWriters.csv(export);
@@ -67,21 +75,80 @@ public class ExchangeResource {
             case MD -> SegmentWriters.markdown(export);
             default -> throw new IllegalStateException();
         };
-        return download(body, f, export.projectName() + " segments");
+        return output(body, f, export.projectName() + " segments");
     }
 
-    @GET
-    @Path("/{pid}/export/codebook")
-    @Operation(summary = "The codebook as CSV, DOCX or REFI-QDA codebook (format=csv|docx|qdc)")
-    public Response codebook(@PathParam("pid") long pid, @QueryParam("format") @DefaultValue("csv") String format) {
-        Format f = Format.of(format, "csv", "docx", "qdc");
+    private ExchangeJobs.Output codebookFile(long pid, Format f) {
         byte[] body = switch (f) {
             case CSV -> codebook.csv(pid);
             case DOCX -> codebook.docx(pid);
             case QDC -> codebook.qdc(pid);
             default -> throw new IllegalStateException();
         };
-        return download(body, f, codebook.projectName(pid) + " codebook");
+        return output(body, f, codebook.projectName(pid) + " codebook");
+    }
+
+    @POST
+    @Path("/{pid}/export/jobs")
+    @Operation(summary = "Start an export in the background: 202 with a job to poll at /api/v1/exchange/jobs/{id}",
+            description = "type=segments (with the parameters of GET export/segments), codebook (format=csv|docx|qdc) "
+                    + "or qdpx. The file is downloaded from /api/v1/exchange/jobs/{id}/result when the job is DONE.")
+    public Response startExport(@PathParam("pid") long pid, @QueryParam("type") String type,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("codeId") List<Long> codeIds, @QueryParam("subcodes") @DefaultValue("true") boolean subcodes,
+            @QueryParam("documentId") List<Long> documentIds, @QueryParam("attr") List<String> attributes,
+            @QueryParam("layer") String layer, @QueryParam("coder") String coder,
+            @QueryParam("cite") List<String> cite) {
+        String kind = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
+        ExchangeJobs.Work work = switch (kind) {
+            case "segments" -> {
+                SegmentFilter filter = new SegmentFilter(codeIds, subcodes, documentIds, attributeFilters(attributes),
+                        Params.enumOrNull(CodingLayer.class, layer, "layer"), coder, names(cite), null);
+                Format f = Format.of(format, "csv", "xlsx", "docx", "md");
+                yield progress -> segmentFile(pid, filter, f);
+            }
+            case "codebook" -> {
+                Format f = Format.of(format, "csv", "docx", "qdc");
+                yield progress -> codebookFile(pid, f);
+            }
+            case "qdpx" -> progress -> output(qdpx.export(pid, progress), Format.QDPX, qdpx.fileName(pid));
+            default -> throw ProblemException.badRequest("Say what to export: type=segments, codebook or qdpx.");
+        };
+        // check access now, so a refusal is an answer rather than a failed job
+        codebook.projectName(pid);
+        return Response.accepted(jobs.start("export-" + kind, caller.user(), work)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/import/qdpx/jobs")
+    @Operation(summary = "Start a .qdpx import in the background: 202 with a job; its result is {projectId, report}")
+    public Response startImport(@RestForm("file") FileUpload file, @RestForm String layer) throws java.io.IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("No file was attached. Send the .qdpx file in a form part named 'file'.");
+        }
+        CodingLayer chosen = Params.enumOrNull(CodingLayer.class, layer, "layer");
+        // the upload's temporary file is deleted when this request ends: the job keeps its own copy
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("margin-import-", ".qdpx");
+        java.nio.file.Files.copy(file.uploadedFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String name = file.fileName();
+        return Response.accepted(jobs.start("import-qdpx", caller.user(), progress -> {
+            try {
+                return new ExchangeJobs.Output(null, null, null, importer.importFile(copy, name, chosen, progress));
+            } finally {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (java.io.IOException e) {
+                    io.quarkus.logging.Log.warnf("Could not delete the temporary import file %s", copy);
+                }
+            }
+        })).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{pid}/export/codebook")
+    @Operation(summary = "The codebook as CSV, DOCX or REFI-QDA codebook (format=csv|docx|qdc)")
+    public Response codebook(@PathParam("pid") long pid, @QueryParam("format") @DefaultValue("csv") String format) {
+        return download(codebookFile(pid, Format.of(format, "csv", "docx", "qdc")));
     }
 
     @GET
@@ -89,8 +156,7 @@ public class ExchangeResource {
     @Produces("application/zip")
     @Operation(summary = "The whole project as a REFI-QDA project exchange file (.qdpx)")
     public Response exportQdpx(@PathParam("pid") long pid) {
-        byte[] body = qdpx.export(pid, p -> { });
-        return download(body, Format.QDPX, qdpx.fileName(pid));
+        return download(output(qdpx.export(pid, p -> { }), Format.QDPX, qdpx.fileName(pid)));
     }
 
     @POST
@@ -107,11 +173,16 @@ public class ExchangeResource {
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(result).build();
     }
 
-    static Response download(byte[] body, Format format, String baseName) {
+    static ExchangeJobs.Output output(byte[] body, Format format, String baseName) {
         String safe = baseName.replaceAll("[^\\p{L}\\p{N} ._-]+", "").strip().replace(' ', '-');
-        String name = (safe.isEmpty() ? "margin" : safe) + "." + format.extension;
+        return new ExchangeJobs.Output(body, (safe.isEmpty() ? "margin" : safe) + "." + format.extension,
+                format.mediaType, null);
+    }
+
+    static Response download(ExchangeJobs.Output file) {
+        String name = file.fileName();
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return Response.ok(body, format.mediaType)
+        return Response.ok(file.file(), file.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                         + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .build();
