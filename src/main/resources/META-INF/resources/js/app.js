@@ -6,6 +6,7 @@ import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
 import { searchView } from './search.js';
 import { membersCard } from './members.js';
+import { exportsView, qdpxImportControl } from './exports.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -33,6 +34,7 @@ async function projectList() {
           h('tbody', {}, projects.map(p => h('tr', {},
             h('td', {}, h('a', { href: `#/projects/${p.id}` }, p.name)),
             h('td', {}, p.role.toLowerCase())))))),
+    qdpxImportControl(),
   );
 }
 
@@ -94,6 +96,7 @@ async function projectHome(id) {
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
             h('a', { href: `#/projects/${id}/search` }, 'Search the documents')),
+          h('p', {}, h('a', { href: `#/projects/${id}/exports` }, 'Exports (segments, codebook, REFI-QDA)')),
           codeTree(codes)))),
   );
 }
@@ -103,6 +106,7 @@ async function route() {
   const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
   const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
   const searchMatch = location.hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
+  const exportsMatch = location.hash.match(/^#\/projects\/(\d+)\/exports/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
     if (documentMatch) {
@@ -111,6 +115,7 @@ async function route() {
     }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
+    else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
     else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {

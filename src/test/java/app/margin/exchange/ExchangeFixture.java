@@ -16,7 +16,7 @@ import java.util.Map;
  * A small fixed project for export tests: two interviews (one with Hangul and an emoji), two cases with
  * attributes, a code tree of three codes, master-layer codings (made as if adjudicated) and a coder's own codings.
  */
-final class ExchangeFixture {
+public final class ExchangeFixture {
     static final String P07 = "Interviewer: When did you come to the UK?\n"
             + "P07: I arrived in 2010. The 브로커 비용 was high 😀, I paid it for years.\n"
             + "Interviewer: And work?\n"
@@ -26,14 +26,14 @@ final class ExchangeFixture {
             + "Interviewer: And then?\n"
             + "P12: Then London. I work in a restaurant.\n";
 
-    final Team team;
-    final long p07;
-    final long p12;
-    final long migration;
-    final long arrival;
-    final long work;
+    public final Team team;
+    public final long p07;
+    public final long p12;
+    public final long migration;
+    public final long arrival;
+    public final long work;
 
-    ExchangeFixture(String name) {
+    public ExchangeFixture(String name) {
         team = Api.team(name);
         long pid = team.projectId();
         p07 = Api.importText(team.supervisor(), pid, "P07 interview.txt", P07, "TRANSCRIPT");
@@ -57,7 +57,7 @@ final class ExchangeFixture {
         Api.code(team.coder(), pid, p12, work, P12.indexOf("London"), P12.indexOf("London") + 6);
     }
 
-    long pid() {
+    public long pid() {
         return team.projectId();
     }
 
