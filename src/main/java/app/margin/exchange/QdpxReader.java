@@ -198,7 +198,9 @@ final class QdpxReader {
     }
 
     private Source source(Element s, String guid) {
-        String name = s.getAttribute("name").isBlank() ? "Source " + guid : s.getAttribute("name").strip();
+        String path = s.getAttribute("plainTextPath").replaceAll(".*[/\\\\]", "").replaceAll("\\.[^.]*$", "");
+        String name = !s.getAttribute("name").isBlank() ? s.getAttribute("name").strip()
+                : !path.isBlank() ? path : "Source " + guid;
         Element content = child(s, "PlainTextContent");
         String raw = content != null ? content.getTextContent() : textOf(s.getAttribute("plainTextPath"), name);
         if (raw == null) {

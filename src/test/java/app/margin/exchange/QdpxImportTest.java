@@ -46,6 +46,7 @@ class QdpxImportTest {
         for (Map.Entry<String, int[]> e : expected.entrySet()) {
             byte[] file = Files.readAllBytes(RefiQda.require("samples/" + e.getKey()));
             JsonPath result = upload(me, e.getKey(), file).statusCode(201).extract().jsonPath();
+            System.out.printf("Imported %s: %s%n", e.getKey(), result.getMap("report"));
             long pid = result.getLong("projectId");
             assertEquals(e.getValue()[0], result.getInt("report.codes"), e.getKey());
             assertEquals(e.getValue()[1], result.getInt("report.sources"), e.getKey());
@@ -63,7 +64,7 @@ class QdpxImportTest {
         String me = Api.newUser("importer");
         JsonPath result = upload(me, "qc.qdpx", Files.readAllBytes(RefiQda.require("samples/qc-1.3.2_demo.qdpx")))
                 .statusCode(201).extract().jsonPath();
-        assertTrue(result.getList("report.warnings", String.class).stream().anyMatch(w -> w.contains("board_2017.txt")));
+        assertTrue(result.getList("report.warnings", String.class).stream().anyMatch(w -> w.contains("‘board_2017’: the path ‘board_2017.txt’")));
         assertEquals(List.of("qdpx:cp"), result.getList("report.coders"));
         long pid = result.getLong("projectId");
         JsonPath docs = as(me).get("/api/v1/projects/" + pid + "/documents").then().extract().jsonPath();
