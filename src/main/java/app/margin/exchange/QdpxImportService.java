@@ -221,6 +221,8 @@ public class QdpxImportService {
         after.put("memos", report.notes());
         after.put("cases", report.cases());
         after.put("skipped", report.skipped().size());
+        // the search index picks up the documents named here (as for any change to a document)
+        after.put("documentIds", List.copyOf(documentIds.values()));
         audit.record(pid, me.username, "project.imported", "PROJECT", pid, null, after);
         Log.infof("Imported a QDPX file into project %d: %d documents, %d codes, %d codings, %d skipped", pid,
                 report.sources(), report.codes(), report.codings(), report.skipped().size());

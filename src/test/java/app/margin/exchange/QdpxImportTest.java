@@ -126,6 +126,16 @@ class QdpxImportTest {
         long greeting = codes.getLong("find { it.name == 'Greeting' }.id");
         as(me).get("/api/v1/projects/" + pid + "/memos?targetType=CODE&targetId=" + greeting).then()
                 .body("body", hasItem("Linked note"));
+        // the imported text is searchable (the index follows the audit chain after the commit)
+        int total = 0;
+        for (int i = 0; i < 100 && total == 0; i++) {
+            total = as(me).get("/api/v1/projects/" + pid + "/search?q=hello").then().statusCode(200).extract().jsonPath()
+                    .getInt("total");
+            if (total == 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(1, total);
         // named coders cannot sign in
         Api.raw("qdpx:Ana Lee").get("/api/v1/projects").then().statusCode(401);
     }
