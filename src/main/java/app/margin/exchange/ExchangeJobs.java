@@ -121,7 +121,10 @@ public class ExchangeJobs {
         request.activate();
         try {
             Arc.container().instance(CurrentCaller.class).get().assume(user);
-            Output output = QuarkusTransaction.joiningExisting().call(() -> work.run(p -> job.progress = p));
+            // imports run their own transaction; exports read in one
+            IntConsumer progress = p -> job.progress = p;
+            Output output = job.kind.startsWith("import") ? work.run(progress)
+                    : QuarkusTransaction.requiringNew().timeout(QdpxImportService.TIMEOUT_SECONDS).call(() -> work.run(progress));
             job.output = output;
             job.progress = 100;
             job.state = "DONE";

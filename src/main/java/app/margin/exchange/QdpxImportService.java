@@ -24,8 +24,8 @@ import app.margin.project.ProjectDtos.CreateProjectRequest;
 import app.margin.project.ProjectDtos.ProjectView;
 import app.margin.project.ProjectService;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -73,17 +73,20 @@ public class QdpxImportService {
         this.config = config;
     }
 
-    @Transactional
+    /** A large project takes longer than the default transaction timeout of 60 s. */
+    static final int TIMEOUT_SECONDS = 1800;
+
     public ImportResult importFile(Path file, String fileName, CodingLayer layer) {
         return importFile(file, fileName, layer, p -> { });
     }
 
-    @Transactional
+    /** Reads and checks the whole archive, then stores it in one new transaction: all of it or nothing. */
     public ImportResult importFile(Path file, String fileName, CodingLayer layer, IntConsumer progress) {
         AppUser me = caller.user();
         QdpxReader.Parsed parsed = QdpxReader.read(SafeZip.read(file, config.exchange()));
         progress.accept(20);
-        return store(me, parsed, fileName, layer == null ? CodingLayer.MASTER : layer, progress);
+        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(
+                () -> store(me, parsed, fileName, layer == null ? CodingLayer.MASTER : layer, progress));
     }
 
     private ImportResult store(AppUser me, QdpxReader.Parsed p, String fileName, CodingLayer layer,

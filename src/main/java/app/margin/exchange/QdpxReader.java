@@ -91,7 +91,8 @@ final class QdpxReader {
                 Element description = child(n, "Description");
                 text = description == null ? "" : description.getTextContent();
             }
-            notes.add(new Note(guid, n.getAttribute("name"), Positions.normalise(text).text(), optionalGuid(n, "creatingUser")));
+            notes.add(new Note(guid, n.getAttribute("name"), Positions.normalise(text.replace("\0", "")).text(),
+                    optionalGuid(n, "creatingUser")));
         }
         readLinks(child(project, "Links"));
         List<Code> codes = new ArrayList<>();
@@ -205,6 +206,9 @@ final class QdpxReader {
         String raw = content != null ? content.getTextContent() : textOf(s.getAttribute("plainTextPath"), name);
         if (raw == null) {
             return null;
+        }
+        if (raw.indexOf('\0') >= 0) {
+            throw bad("Source ‘" + name + "’ contains NUL characters: it is not plain text.");
         }
         Positions.Normalised text = Positions.normalise(raw);
         List<Selection> selections = new ArrayList<>();

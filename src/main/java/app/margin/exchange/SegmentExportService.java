@@ -50,11 +50,11 @@ public class SegmentExportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SegmentExport export(long projectId, SegmentFilter filter) {
-        access.require(projectId, Permission.READ);
         if (filter.query() != null && !filter.query().isBlank()) {
             // The hook for app.margin.search: until it is wired, a query is refused rather than silently ignored.
             throw ProblemException.badRequest("Filtering exported segments by a search query (q) is not available yet.");
         }
+        access.require(projectId, Permission.READ);
         if (filter.layer() == CodingLayer.MASTER && filter.coder() != null && !filter.coder().isBlank()) {
             throw ProblemException.badRequest("A coder can only be chosen with layer=CODER; the master layer has no coder filter.");
         }

@@ -196,6 +196,13 @@ class HostileQdpxTest {
     }
 
     @Test
+    void binaryTextIsNotPlainText() throws Exception {
+        Map<String, byte[]> entries = archive(project(source("")));
+        entries.put("sources/" + S1 + ".txt", new byte[] {'a', 0, 'b'});
+        refused(RefiQda.zip(entries), "NUL characters");
+    }
+
+    @Test
     void invalidGuidsAndPositions() throws Exception {
         refused(RefiQda.zip(archive(project("<Users><User guid=\"not-a-guid\" name=\"x\"/></Users>"))), "no valid GUID");
         refused(RefiQda.zip(archive(project(codebook() + source("<PlainTextSelection guid=\"" + QdpxImportTest.guid(1)
