@@ -25,6 +25,8 @@ public interface MarginConfig {
     @WithName("import")
     Import importing();
 
+    Exchange exchange();
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")
@@ -43,5 +45,24 @@ public interface MarginConfig {
         /** Most files accepted in one import request. */
         @WithDefault("200")
         int maxFiles();
+    }
+
+    /** Limits of REFI-QDA (.qdpx) imports: an archive over any of them is refused before it is unpacked further. */
+    interface Exchange {
+        /** Most entries (files and folders) in one .qdpx archive. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** Largest expanded size of one entry, in bytes (default 100 MiB). */
+        @WithDefault("104857600")
+        long maxEntrySize();
+
+        /** Largest expanded size of all entries together, in bytes (default 500 MiB). */
+        @WithDefault("524288000")
+        long maxTotalSize();
+
+        /** Largest ratio of expanded to compressed size of an entry larger than 1 MiB (a zip bomb is ~1000:1). */
+        @WithDefault("100")
+        int maxRatio();
     }
 }

@@ -179,6 +179,24 @@ public class SearchService {
         });
     }
 
+    /** Ids of the codings (visible to the caller) whose segments match a query: for exporting a search's quotes. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<Long> matchingCodingIds(long projectId, String q) {
+        PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
+        return indexes.upToDate(projectId).read(searcher -> {
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            try {
+                StoredFields stored = searcher.storedFields();
+                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope())) {
+                    ids.add(stored.document(f.luceneId(), java.util.Set.of(CODING)).getField(CODING).numericValue().longValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return ids;
+        });
+    }
+
     /** A stretch of a document that a hit stands for, in document offsets. */
     public record Extent(long documentId, int start, int end) {
     }

@@ -7,6 +7,7 @@ import { codebookView } from './codebook.js';
 import { searchView } from './search.js';
 import { analysisView } from './analysis.js';
 import { membersCard } from './members.js';
+import { exportsView, qdpxImportControl } from './exports.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -34,6 +35,7 @@ async function projectList() {
           h('tbody', {}, projects.map(p => h('tr', {},
             h('td', {}, h('a', { href: `#/projects/${p.id}` }, p.name)),
             h('td', {}, p.role.toLowerCase())))))),
+    qdpxImportControl(),
   );
 }
 
@@ -96,6 +98,7 @@ async function projectHome(id) {
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
             h('a', { href: `#/projects/${id}/search` }, 'Search the documents'), ' · ',
             h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence')),
+          h('p', {}, h('a', { href: `#/projects/${id}/exports` }, 'Exports (segments, codebook, REFI-QDA)')),
           codeTree(codes)))),
   );
 }
@@ -106,6 +109,7 @@ async function route() {
   const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
   const analysisMatch = location.hash.match(/^#\/projects\/(\d+)\/analysis/);
   const searchMatch = location.hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
+  const exportsMatch = location.hash.match(/^#\/projects\/(\d+)\/exports/);
   const match = location.hash.match(/^#\/projects\/(\d+)/);
   try {
     if (documentMatch) {
@@ -115,6 +119,7 @@ async function route() {
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
+    else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
     else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {

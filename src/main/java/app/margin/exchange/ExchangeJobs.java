@@ -1,0 +1,149 @@
+package app.margin.exchange;
+
+import app.margin.exchange.ExchangeDtos.JobView;
+import app.margin.identity.AppUser;
+import app.margin.identity.CurrentCaller;
+import app.margin.problem.ProblemException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+
+/**
+ * Long exports and imports run here, in the background, one or two at a time. Jobs live in memory: they belong to
+ * the user who started them (anyone else gets 404), report their progress, and are forgotten an hour after they
+ * finish (or when the service restarts). The work runs as that user, so every access check still applies.
+ */
+@ApplicationScoped
+public class ExchangeJobs {
+    static final Duration KEEP = Duration.ofHours(1);
+
+    /** What a job produces: a file to download, or a JSON value (an import's result). */
+    public record Output(byte[] file, String fileName, String mediaType, Object json) {
+    }
+
+    /** The work of a job, run as its user inside a request context; reports progress in percent. */
+    @FunctionalInterface
+    public interface Work {
+        Output run(IntConsumer progress);
+    }
+
+    static final class Job {
+        final String id = UUID.randomUUID().toString();
+        final String kind;
+        final long userId;
+        volatile String state = "RUNNING";
+        volatile int progress;
+        volatile Output output;
+        volatile ProblemException problem;
+        volatile Instant finished;
+
+        Job(String kind, long userId) {
+            this.kind = kind;
+            this.userId = userId;
+        }
+
+        JobView view() {
+            Map<String, Object> p = null;
+            if (problem != null) {
+                p = new LinkedHashMap<>();
+                p.put("status", problem.status());
+                p.put("title", problem.title());
+                p.put("detail", problem.getMessage());
+            }
+            return new JobView(id, kind, state, progress, switch (state) {
+                case "DONE" -> "Ready.";
+                case "FAILED" -> problem.getMessage();
+                default -> "Working… " + progress + "%";
+            }, output == null ? null : output.fileName(), output == null ? null : output.json(), p);
+        }
+    }
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "margin-exchange-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Starts a job as {@code user}; returns at once. */
+    public JobView start(String kind, AppUser user, Work work) {
+        purge();
+        Job job = new Job(kind, user.id);
+        jobs.put(job.id, job);
+        executor.submit(() -> run(job, user, work));
+        return job.view();
+    }
+
+    public JobView get(String id, long userId) {
+        return find(id, userId).view();
+    }
+
+    /** The finished job's output; 409 while it runs, the job's own problem when it failed. */
+    public Output result(String id, long userId) {
+        Job job = find(id, userId);
+        if (job.problem != null) {
+            throw job.problem;
+        }
+        if (job.output == null) {
+            throw ProblemException.conflict("This job is not finished yet (" + job.progress + "%). Ask again shortly.");
+        }
+        return job.output;
+    }
+
+    private Job find(String id, long userId) {
+        purge();
+        Job job = jobs.get(id);
+        if (job == null || job.userId != userId) {
+            throw ProblemException.notFound("There is no job " + id + " of yours; finished jobs are kept for an hour.");
+        }
+        return job;
+    }
+
+    private void run(Job job, AppUser user, Work work) {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            Arc.container().instance(CurrentCaller.class).get().assume(user);
+            // imports run their own transaction; exports read in one
+            IntConsumer progress = p -> job.progress = p;
+            Output output = job.kind.startsWith("import") ? work.run(progress)
+                    : QuarkusTransaction.requiringNew().timeout(QdpxImportService.TIMEOUT_SECONDS).call(() -> work.run(progress));
+            job.output = output;
+            job.progress = 100;
+            job.state = "DONE";
+        } catch (ProblemException e) {
+            job.problem = e;
+            job.state = "FAILED";
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Exchange job %s (%s) failed", job.id, job.kind);
+            job.problem = new ProblemException(500, "Internal error",
+                    "The job failed unexpectedly; the error was logged for the administrator.");
+            job.state = "FAILED";
+        } finally {
+            job.finished = Instant.now();
+            request.terminate();
+        }
+    }
+
+    private void purge() {
+        Instant cutoff = Instant.now().minus(KEEP);
+        jobs.values().removeIf(j -> j.finished != null && j.finished.isBefore(cutoff));
+    }
+}

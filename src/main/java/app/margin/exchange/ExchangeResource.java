@@ -1,0 +1,240 @@
+package app.margin.exchange;
+
+import app.margin.coding.CodingLayer;
+import app.margin.exchange.ExchangeDtos.ImportResult;
+import app.margin.exchange.ExchangeDtos.SegmentExport;
+import app.margin.exchange.ExchangeDtos.SegmentFilter;
+import app.margin.identity.CurrentCaller;
+import app.margin.problem.Params;
+import app.margin.problem.ProblemException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/projects")
+@Tag(name = "Exports and REFI-QDA exchange")
+public class ExchangeResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private final SegmentExportService segments;
+    private final CodebookExportService codebook;
+    private final QdpxExportService qdpx;
+    private final QdpxImportService importer;
+    private final ExchangeJobs jobs;
+    private final CurrentCaller caller;
+
+    ExchangeResource(SegmentExportService segments, CodebookExportService codebook, QdpxExportService qdpx,
+            QdpxImportService importer, ExchangeJobs jobs, CurrentCaller caller) {
+        this.segments = segments;
+        this.codebook = codebook;
+        this.qdpx = qdpx;
+        this.importer = importer;
+        this.jobs = jobs;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{pid}/export/segments")
+    @Operation(summary = "Coded segments for a paper as CSV, XLSX, DOCX or Markdown",
+            description = "format=csv|xlsx|docx|md (default csv); codeId (repeatable; sub-codes included unless "
+                    + "subcodes=false); documentId (repeatable); attr=name:value (repeatable; names AND-ed, values "
+                    + "of one name OR-ed); layer=MASTER (default) or CODER with optional coder=username; "
+                    + "cite=attribute names for the citation (comma-separated or repeated; 'case' is the case name); "
+                    + "q=a search query: only segments it finds (Margin's query language).")
+    public Response segments(@PathParam("pid") long pid, @QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("codeId") List<Long> codeIds, @QueryParam("subcodes") @DefaultValue("true") boolean subcodes,
+            @QueryParam("documentId") List<Long> documentIds, @QueryParam("attr") List<String> attributes,
+            @QueryParam("layer") String layer, @QueryParam("coder") String coder,
+            @QueryParam("cite") List<String> cite, @QueryParam("q") String q) {
+        SegmentFilter filter = new SegmentFilter(codeIds, subcodes, documentIds, attributeFilters(attributes),
+                Params.enumOrNull(CodingLayer.class, layer, "layer"), coder, names(cite), q);
+        return download(segmentFile(pid, filter, Format.of(format, "csv", "xlsx", "docx", "md")));
+    }
+
+    private ExchangeJobs.Output segmentFile(long pid, SegmentFilter filter, Format f) {
+        SegmentExport export = segments.export(pid, filter);
+        byte[] body = switch (f) {
+            case CSV -> SegmentWriters.csv(export);
+            case XLSX -> SegmentWriters.xlsx(export);
+            case DOCX -> SegmentWriters.docx(export);
+            case MD -> SegmentWriters.markdown(export);
+            default -> throw new IllegalStateException();
+        };
+        return output(body, f, export.projectName() + " segments");
+    }
+
+    private ExchangeJobs.Output codebookFile(long pid, Format f) {
+        byte[] body = switch (f) {
+            case CSV -> codebook.csv(pid);
+            case DOCX -> codebook.docx(pid);
+            case QDC -> codebook.qdc(pid);
+            default -> throw new IllegalStateException();
+        };
+        return output(body, f, codebook.projectName(pid) + " codebook");
+    }
+
+    @POST
+    @Path("/{pid}/export/jobs")
+    @Operation(summary = "Start an export in the background: 202 with a job to poll at /api/v1/exchange/jobs/{id}",
+            description = "type=segments (with the parameters of GET export/segments), codebook (format=csv|docx|qdc) "
+                    + "or qdpx. The file is downloaded from /api/v1/exchange/jobs/{id}/result when the job is DONE.")
+    public Response startExport(@PathParam("pid") long pid, @QueryParam("type") String type,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("codeId") List<Long> codeIds, @QueryParam("subcodes") @DefaultValue("true") boolean subcodes,
+            @QueryParam("documentId") List<Long> documentIds, @QueryParam("attr") List<String> attributes,
+            @QueryParam("layer") String layer, @QueryParam("coder") String coder,
+            @QueryParam("cite") List<String> cite, @QueryParam("q") String q) {
+        String kind = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
+        ExchangeJobs.Work work = switch (kind) {
+            case "segments" -> {
+                SegmentFilter filter = new SegmentFilter(codeIds, subcodes, documentIds, attributeFilters(attributes),
+                        Params.enumOrNull(CodingLayer.class, layer, "layer"), coder, names(cite), q);
+                Format f = Format.of(format, "csv", "xlsx", "docx", "md");
+                yield progress -> segmentFile(pid, filter, f);
+            }
+            case "codebook" -> {
+                Format f = Format.of(format, "csv", "docx", "qdc");
+                yield progress -> codebookFile(pid, f);
+            }
+            case "qdpx" -> progress -> output(qdpx.export(pid, progress), Format.QDPX, qdpx.fileName(pid));
+            default -> throw ProblemException.badRequest("Say what to export: type=segments, codebook or qdpx.");
+        };
+        // check access now, so a refusal is an answer rather than a failed job
+        codebook.projectName(pid);
+        return Response.accepted(jobs.start("export-" + kind, caller.user(), work)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/import/qdpx/jobs")
+    @Operation(summary = "Start a .qdpx import in the background: 202 with a job; its result is {projectId, report}")
+    public Response startImport(@RestForm("file") FileUpload file, @RestForm String layer) throws java.io.IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("No file was attached. Send the .qdpx file in a form part named 'file'.");
+        }
+        CodingLayer chosen = Params.enumOrNull(CodingLayer.class, layer, "layer");
+        // the upload's temporary file is deleted when this request ends: the job keeps its own copy
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("margin-import-", ".qdpx");
+        java.nio.file.Files.copy(file.uploadedFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String name = file.fileName();
+        return Response.accepted(jobs.start("import-qdpx", caller.user(), progress -> {
+            try {
+                return new ExchangeJobs.Output(null, null, null, importer.importFile(copy, name, chosen, progress));
+            } finally {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (java.io.IOException e) {
+                    io.quarkus.logging.Log.warnf("Could not delete the temporary import file %s", copy);
+                }
+            }
+        })).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{pid}/export/codebook")
+    @Operation(summary = "The codebook as CSV, DOCX or REFI-QDA codebook (format=csv|docx|qdc)")
+    public Response codebook(@PathParam("pid") long pid, @QueryParam("format") @DefaultValue("csv") String format) {
+        return download(codebookFile(pid, Format.of(format, "csv", "docx", "qdc")));
+    }
+
+    @GET
+    @Path("/{pid}/export/qdpx")
+    @Produces("application/zip")
+    @Operation(summary = "The whole project as a REFI-QDA project exchange file (.qdpx)")
+    public Response exportQdpx(@PathParam("pid") long pid) {
+        return download(output(qdpx.export(pid, p -> { }), Format.QDPX, qdpx.fileName(pid)));
+    }
+
+    @POST
+    @Path("/import/qdpx")
+    @Operation(summary = "Import a REFI-QDA project (.qdpx) into a new project; the caller becomes its owner",
+            description = "Multipart part 'file'; optional 'layer': MASTER (default) puts every imported coding in "
+                    + "the master layer, CODER puts each coding in its coder's own layer. 201 {projectId, report}.")
+    public Response importQdpx(@RestForm("file") FileUpload file, @RestForm String layer) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("No file was attached. Send the .qdpx file in a form part named 'file'.");
+        }
+        ImportResult result = importer.importFile(file.uploadedFile(), file.fileName(),
+                Params.enumOrNull(CodingLayer.class, layer, "layer"));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(result).build();
+    }
+
+    static ExchangeJobs.Output output(byte[] body, Format format, String baseName) {
+        String safe = baseName.replaceAll("[^\\p{L}\\p{N} ._-]+", "").strip().replace(' ', '-');
+        return new ExchangeJobs.Output(body, (safe.isEmpty() ? "margin" : safe) + "." + format.extension,
+                format.mediaType, null);
+    }
+
+    static Response download(ExchangeJobs.Output file) {
+        String name = file.fileName();
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(file.file(), file.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+
+    /** "gender:woman" → {gender: [woman]}. */
+    static Map<String, List<String>> attributeFilters(List<String> values) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String v : values == null ? List.<String>of() : values) {
+            int colon = v.indexOf(':');
+            if (colon <= 0 || colon == v.length() - 1) {
+                throw ProblemException.badRequest("Write an attribute filter as name:value, e.g. attr=gender:woman "
+                        + "(got ‘" + v + "’).");
+            }
+            filters.computeIfAbsent(v.substring(0, colon).strip(), k -> new ArrayList<>()).add(v.substring(colon + 1).strip());
+        }
+        return filters;
+    }
+
+    static List<String> names(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values == null ? List.<String>of() : values) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Download formats with their media types and file extensions. */
+    enum Format {
+        CSV("text/csv; charset=UTF-8", "csv"), XLSX(ExchangeResource.XLSX, "xlsx"), DOCX(ExchangeResource.DOCX, "docx"),
+        MD("text/markdown; charset=UTF-8", "md"), QDC("application/xml", "qdc"), QDPX("application/zip", "qdpx");
+
+        final String mediaType;
+        final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        static Format of(String value, String... allowed) {
+            String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of(allowed).contains(v)) {
+                throw ProblemException.badRequest("Unknown format ‘" + value + "’; choose one of "
+                        + String.join(", ", allowed) + ".");
+            }
+            return valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package app.margin.exchange;
+
+import app.margin.exchange.ExchangeDtos.CodeSection;
+import app.margin.exchange.ExchangeDtos.Quote;
+import app.margin.exchange.ExchangeDtos.SegmentExport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+
+/** Writes a {@link SegmentExport} as CSV, XLSX, DOCX or Markdown. Pure functions of their input. */
+final class SegmentWriters {
+    /** Columns of the CSV and XLSX exports, in order (documented in docs/exchange.md). */
+    static final List<String> COLUMNS = List.of("quote_id", "code_path", "document", "case", "speaker", "turn",
+            "timestamp", "start", "end", "coder", "layer", "citation", "text");
+
+    private SegmentWriters() {
+    }
+
+    static List<String> row(Quote q) {
+        return List.of(q.quoteId(), q.codePath(), q.documentTitle(), nz(q.caseName()), nz(q.speaker()),
+                q.unit() == null ? "" : q.unit().toString(), nz(q.timestamp()), Integer.toString(q.start()),
+                Integer.toString(q.end()), nz(q.coder()), q.layer().name(), q.citation(), q.text());
+    }
+
+    /** RFC 4180 CSV in UTF-8 with a byte-order mark, so spreadsheet programs read Hangul correctly. */
+    static byte[] csv(SegmentExport export) {
+        return csv(COLUMNS, export.quotes().stream().map(SegmentWriters::row).toList());
+    }
+
+    static byte[] csv(List<String> header, List<List<String>> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+            w.write('\uFEFF');
+            printer.printRecord(header);
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] xlsx(SegmentExport export) {
+        return xlsx("Segments", COLUMNS, export.quotes().stream().map(SegmentWriters::row).toList(), 7, 8, 5);
+    }
+
+    /** One sheet, a bold frozen header row; the listed columns are written as numbers. */
+    static byte[] xlsx(String sheetName, List<String> header, List<List<String>> rows, int... numericColumns) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = book.createSheet(sheetName);
+            XSSFCellStyle bold = book.createCellStyle();
+            XSSFFont font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                head.createCell(i).setCellValue(header.get(i));
+                head.getCell(i).setCellStyle(bold);
+            }
+            sheet.createFreezePane(0, 1);
+            int r = 1;
+            for (List<String> values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < values.size(); i++) {
+                    String v = values.get(i);
+                    if (isNumeric(numericColumns, i) && !v.isEmpty()) {
+                        row.createCell(i).setCellValue(Long.parseLong(v));
+                    } else {
+                        // Excel caps a cell at 32,767 characters; longer quotes are cut with a visible mark.
+                        row.createCell(i).setCellValue(v.length() > 32_000 ? v.substring(0, 32_000) + " […]" : v);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A document to paste into a paper: one section per code with its definition, quotes as block quotes. */
+    static byte[] docx(SegmentExport export) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Docx.heading(doc, "Coded segments: " + export.projectName(), 0);
+            for (CodeSection section : export.sections()) {
+                Docx.heading(doc, section.path() + " (" + section.quotes().size() + ")", 1);
+                if (section.definition() != null && !section.definition().isBlank()) {
+                    XWPFParagraph p = doc.createParagraph();
+                    XWPFRun run = p.createRun();
+                    run.setItalic(true);
+                    run.setText(section.definition());
+                }
+                for (Quote q : section.quotes()) {
+                    XWPFParagraph quote = doc.createParagraph();
+                    quote.setIndentationLeft(720);
+                    quote.setIndentationRight(720);
+                    quote.setSpacingAfter(0);
+                    Docx.text(quote.createRun(), "“" + q.text() + "”");
+                    XWPFParagraph cite = doc.createParagraph();
+                    cite.setIndentationLeft(720);
+                    cite.setAlignment(ParagraphAlignment.RIGHT);
+                    XWPFRun run = cite.createRun();
+                    run.setFontSize(9);
+                    run.setText(citationLine(q));
+                }
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "— P07, woman, 1980s (Q-12; interview P07, turn 4, 00:12:05)". */
+    static String citationLine(Quote q) {
+        StringBuilder s = new StringBuilder("— ").append(q.citation()).append(" (").append(q.quoteId());
+        s.append("; ").append(q.documentTitle());
+        if (q.unit() != null) {
+            s.append(", turn ").append(q.unit());
+        }
+        if (q.timestamp() != null) {
+            s.append(", ").append(q.timestamp());
+        }
+        return s.append(")").toString();
+    }
+
+    static byte[] markdown(SegmentExport export) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Coded segments: ").append(Markdown.inline(export.projectName())).append("\n");
+        for (CodeSection section : export.sections()) {
+            md.append("\n## ").append(Markdown.inline(section.path())).append(" (").append(section.quotes().size())
+                    .append(")\n");
+            if (section.definition() != null && !section.definition().isBlank()) {
+                md.append("\n*").append(Markdown.inline(section.definition().strip())).append("*\n");
+            }
+            for (Quote q : section.quotes()) {
+                md.append("\n");
+                for (String line : q.text().strip().split("\n", -1)) {
+                    md.append("> ").append(Markdown.inline(line)).append("\n");
+                }
+                md.append(">\n> ").append(Markdown.inline(citationLine(q))).append("\n");
+            }
+        }
+        return md.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isNumeric(int[] columns, int i) {
+        for (int c : columns) {
+            if (c == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
