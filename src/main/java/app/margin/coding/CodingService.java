@@ -44,6 +44,7 @@ public class CodingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CodingView> list(long projectId, Long documentId, Long codeId, String coder, CodingLayer layer) {
         Grant grant = access.require(projectId, Permission.READ);
+        LayerVisibility visibility = LayerVisibility.of(grant);
         StringBuilder jpql = new StringBuilder("projectId = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", projectId);
@@ -57,7 +58,7 @@ public class CodingService {
         }
         if (coder != null && !coder.isBlank()) {
             AppUser user = AppUser.findByUsername(coder.strip()).orElse(null);
-            LayerVisibility.requireMayView(grant, user == null ? -1 : user.id);
+            visibility.requireMayView(user == null ? -1 : user.id);
             jpql.append(" and coderId = :u");
             params.put("u", user == null ? -1L : user.id);
         }
@@ -65,7 +66,7 @@ public class CodingService {
             jpql.append(" and layer = :l");
             params.put("l", layer);
         }
-        jpql.append(LayerVisibility.restriction(grant, params));
+        jpql.append(visibility.restriction(params));
         jpql.append(" order by documentId, startOffset, endOffset, id");
         List<Coding> codings = Coding.list(jpql.toString(), params);
         Map<Long, String> names = AppUser.usernamesById(codings.stream().map(c -> c.coderId).toList());
