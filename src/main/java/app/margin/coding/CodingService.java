@@ -162,6 +162,51 @@ public class CodingService {
         audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
     }
 
+    /**
+     * Writes a coding into the master layer (adjudication). The master coding is attributed to the adjudicator.
+     * SUPERVISOR and OWNER only ({@link Permission#ADJUDICATE}).
+     */
+    public CodingView addToMaster(long projectId, long documentId, long codeId, int start, int end) {
+        Grant grant = access.require(projectId, Permission.ADJUDICATE);
+        Document doc = referencedDocument(projectId, documentId);
+        CodebookService.referenced(projectId, codeId, "codeId");
+        Offsets.requireValid(start, end, doc.text);
+        if (Coding.count("documentId = ?1 and codeId = ?2 and layer = ?3 and startOffset = ?4 and endOffset = ?5",
+                doc.id, codeId, CodingLayer.MASTER, start, end) > 0) {
+            throw ProblemException.conflict("The master layer already has this code on exactly this text.");
+        }
+        Coding coding = new Coding();
+        coding.projectId = projectId;
+        coding.documentId = doc.id;
+        coding.codeId = codeId;
+        coding.coderId = grant.userId();
+        coding.layer = CodingLayer.MASTER;
+        coding.startOffset = start;
+        coding.endOffset = end;
+        coding.createdAt = Instant.now();
+        coding.updatedAt = coding.createdAt;
+        coding.persist();
+        audit.record(projectId, grant.username(), "coding.master.added", "CODING", coding.id, null, snapshot(coding));
+        return view(coding, Map.of(grant.userId(), grant.username()));
+    }
+
+    /** Removes a master-layer coding (undoing an adjudication); false when it is already gone. */
+    public boolean removeFromMaster(long projectId, long codingId) {
+        Grant grant = access.require(projectId, Permission.ADJUDICATE);
+        Coding coding = Coding.findById(codingId);
+        if (coding == null || coding.projectId != projectId) {
+            return false;
+        }
+        if (coding.layer != CodingLayer.MASTER) {
+            throw ProblemException.badRequest("Coding " + codingId + " is not in the master layer.");
+        }
+        Map<String, Object> before = snapshot(coding);
+        Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
+        coding.delete();
+        audit.record(projectId, grant.username(), "coding.master.removed", "CODING", codingId, before, null);
+        return true;
+    }
+
     /** A coding the caller may see, else 404 (a hidden layer is not revealed). */
     static Coding visible(Grant grant, long codingId) {
         Coding coding = Coding.findById(codingId);
