@@ -72,24 +72,30 @@ public final class PresenceTable {
      */
     public void addCharacters(long length, List<List<Segment>> segmentsPerCoder) {
         requireCoders(segmentsPerCoder);
-        // each coder's union of segments, as toggle events: at every boundary the coder's bit flips
-        List<long[]> events = new ArrayList<>();
+        // each coder's union of segments as toggle events (position, coder): at every boundary the coder's bit flips
+        int count = 0;
+        for (List<Segment> coder : segmentsPerCoder) {
+            count += 2 * coder.size();
+        }
+        long[] events = new long[count];
+        int e = 0;
         for (int c = 0; c < coders; c++) {
             for (Segment s : union(segmentsPerCoder.get(c))) {
                 long end = Math.min(s.end(), length);
                 if (s.start() < end) {
-                    events.add(new long[] {s.start(), c});
-                    events.add(new long[] {end, c});
+                    events[e++] = s.start() << 5 | c;
+                    events[e++] = end << 5 | c;
                 }
             }
         }
-        events.sort(Comparator.comparingLong(e -> e[0]));
+        java.util.Arrays.sort(events, 0, e);
         int pattern = 0;
         long at = 0;
-        for (long[] event : events) {
-            weight[pattern] += event[0] - at;
-            at = event[0];
-            pattern ^= 1 << event[1];
+        for (int i = 0; i < e; i++) {
+            long position = events[i] >>> 5;
+            weight[pattern] += position - at;
+            at = position;
+            pattern ^= 1 << (int) (events[i] & 31);
         }
         weight[pattern] += length - at;
     }
@@ -101,25 +107,78 @@ public final class PresenceTable {
      * @param segmentsPerCoder per coder, the segments they applied the code to (may overlap, in any order)
      */
     public void addUnits(List<Segment> units, List<List<Segment>> segmentsPerCoder) {
+        addUnits(new Units(units), segmentsPerCoder);
+    }
+
+    /** As {@link #addUnits(List, List)}, with the units indexed once per document. */
+    public void addUnits(Units units, List<List<Segment>> segmentsPerCoder) {
         requireCoders(segmentsPerCoder);
-        List<Segment> sortedUnits = new ArrayList<>(units);
-        sortedUnits.sort(Comparator.comparingLong(Segment::start));
-        int[] patterns = new int[sortedUnits.size()];
+        // only units some coder touched get a pattern; the rest are units nobody applied the code to
+        int[] patterns = units.patterns;
+        int[] touched = units.touched;
+        int count = 0;
         for (int c = 0; c < coders; c++) {
-            List<Segment> coded = union(segmentsPerCoder.get(c));
-            int k = 0;
-            for (int u = 0; u < sortedUnits.size(); u++) {
-                Segment unit = sortedUnits.get(u);
-                while (k < coded.size() && coded.get(k).end() <= unit.start()) {
-                    k++;
-                }
-                if (k < coded.size() && coded.get(k).start() < unit.end()) {
-                    patterns[u] |= 1 << c;
+            int bit = 1 << c;
+            for (Segment s : segmentsPerCoder.get(c)) {
+                for (int u = units.firstEndingAfter(s.start()); u < units.size() && units.start(u) < s.end(); u++) {
+                    if (patterns[u] == 0) {
+                        touched[count++] = u;
+                    }
+                    patterns[u] |= bit;
                 }
             }
         }
-        for (int p : patterns) {
-            weight[p]++;
+        weight[0] += units.size() - count;
+        for (int i = 0; i < count; i++) {
+            weight[patterns[touched[i]]]++;
+            patterns[touched[i]] = 0;
+        }
+    }
+
+    /**
+     * Disjoint units of analysis sorted by position, for finding the units a segment overlaps by binary search.
+     * Holds scratch space for tallying, so one instance must not be used by two threads at once.
+     */
+    public static final class Units {
+        private final long[] starts;
+        private final long[] ends;
+        private final int[] patterns;
+        private final int[] touched;
+
+        public Units(List<Segment> units) {
+            List<Segment> sorted = new ArrayList<>(units);
+            sorted.sort(Comparator.comparingLong(Segment::start));
+            starts = new long[sorted.size()];
+            ends = new long[sorted.size()];
+            for (int i = 0; i < sorted.size(); i++) {
+                starts[i] = sorted.get(i).start();
+                ends[i] = sorted.get(i).end();
+            }
+            patterns = new int[starts.length];
+            touched = new int[starts.length];
+        }
+
+        public int size() {
+            return starts.length;
+        }
+
+        long start(int unit) {
+            return starts[unit];
+        }
+
+        /** The first unit whose end lies after {@code position}. */
+        int firstEndingAfter(long position) {
+            int low = 0;
+            int high = ends.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (ends[mid] <= position) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
         }
     }
 

@@ -49,9 +49,10 @@ public final class RoundAgreement {
     public static List<Figure> compute(UnitOfAnalysis unit, List<String> coderNames, List<Long> codeIds,
             List<Text> texts, List<Coded> codings) {
         int m = coderNames.size();
+        java.util.Set<Long> inRound = new java.util.HashSet<>(codeIds);
         Map<Long, Map<Long, List<List<Segment>>>> byDocumentAndCode = new HashMap<>();
         for (Coded c : codings) {
-            if (!codeIds.contains(c.codeId()) || c.coder() < 0 || c.coder() >= m || c.end() <= c.start()) {
+            if (!inRound.contains(c.codeId()) || c.coder() < 0 || c.coder() >= m || c.end() <= c.start()) {
                 continue;
             }
             byDocumentAndCode.computeIfAbsent(c.documentId(), d -> new HashMap<>())
@@ -68,14 +69,16 @@ public final class RoundAgreement {
         long offset = 0;
         for (Text text : texts) {
             PresenceTable document = new PresenceTable(m);
+            PresenceTable.Units units = unit == UnitOfAnalysis.CHARACTER ? null : new PresenceTable.Units(text.units());
+            List<List<Segment>> none = emptyLists(m);
             Map<Long, List<List<Segment>>> codes = byDocumentAndCode.getOrDefault(text.documentId(), Map.of());
             for (long code : codeIds) {
-                List<List<Segment>> segments = codes.getOrDefault(code, emptyLists(m));
+                List<List<Segment>> segments = codes.getOrDefault(code, none);
                 PresenceTable table = new PresenceTable(m);
                 if (unit == UnitOfAnalysis.CHARACTER) {
                     table.addCharacters(text.length(), segments);
                 } else {
-                    table.addUnits(text.units(), segments);
+                    table.addUnits(units, segments);
                 }
                 document.addAll(table);
                 perCode.get(code).addAll(table);

@@ -273,8 +273,11 @@ public class AgreementService {
      * them applied the code to carry no date and are left out.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DriftView drift(long projectId, long roundId, long codeId, String first, String second) {
+    public DriftView drift(long projectId, long roundId, Long codeId, String first, String second) {
         access.require(projectId, Permission.ADJUDICATE);
+        if (codeId == null) {
+            throw ProblemException.badRequest("Say which code (codeId).");
+        }
         AgreementRound round = RoundService.find(projectId, roundId);
         if (!round.codeIds.contains(codeId)) {
             throw ProblemException.badRequest("Code " + codeId + " is not one of this round's codes (codeId).");
@@ -288,7 +291,7 @@ public class AgreementService {
         long coderA = data.coderIds().get(a);
         long coderB = data.coderIds().get(b);
         Map<Long, List<Coding>> byDocument = data.codings().stream()
-                .filter(c -> c.codeId == codeId && (c.coderId == coderA || c.coderId == coderB))
+                .filter(c -> c.codeId == codeId.longValue() && (c.coderId == coderA || c.coderId == coderB))
                 .collect(Collectors.groupingBy(c -> c.documentId));
         Map<String, PresenceTable> weeks = new TreeMap<>();
         Map<String, Integer> documentsPerWeek = new HashMap<>();

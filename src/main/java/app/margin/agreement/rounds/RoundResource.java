@@ -7,7 +7,6 @@ import app.margin.agreement.rounds.AgreementDtos.CreateRoundRequest;
 import app.margin.agreement.rounds.AgreementDtos.Disagreement;
 import app.margin.agreement.rounds.AgreementDtos.DriftView;
 import app.margin.problem.Params;
-import app.margin.problem.ProblemException;
 import app.margin.agreement.rounds.AgreementDtos.RoundView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -134,9 +133,6 @@ public class RoundResource {
     @Operation(summary = "Agreement of two coders (coderA, coderB) on one code per ISO week of coding")
     public DriftView drift(@PathParam("pid") long pid, @PathParam("rid") long rid, @QueryParam("codeId") Long codeId,
             @QueryParam("coderA") String coderA, @QueryParam("coderB") String coderB) {
-        if (codeId == null) {
-            throw ProblemException.badRequest("Say which code (codeId).");
-        }
         return agreement.drift(pid, rid, codeId, coderA, coderB);
     }
 }
