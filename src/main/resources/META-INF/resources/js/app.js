@@ -6,6 +6,7 @@ import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
 import { searchView } from './search.js';
 import { membersCard } from './members.js';
+import { agreementView } from './agreement.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -94,6 +95,7 @@ async function projectHome(id) {
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
             h('a', { href: `#/projects/${id}/search` }, 'Search the documents')),
+          project.role === 'SUPERVISOR' || project.role === 'OWNER' ? h('p', {}, h('a', { href: `#/projects/${id}/agreement` }, 'Inter-coder agreement')) : null,
           codeTree(codes)))),
   );
 }
@@ -111,6 +113,7 @@ async function route() {
     }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
+    else if (location.hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
     else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {
