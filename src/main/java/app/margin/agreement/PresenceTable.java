@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class PresenceTable {
     /** More coders would make the 2^m pattern table unwieldy; agreement rounds are far smaller. */
-    public static final int MAX_CODERS = 16;
+    public static final int MAX_CODERS = 12;
 
     private final int coders;
     private final long[] weight;
@@ -33,6 +33,11 @@ public final class PresenceTable {
     /** Counts {@code units} units in which exactly the coders in bit set {@code pattern} applied the code. */
     public void add(int pattern, long units) {
         weight[pattern] += units;
+    }
+
+    /** Empties the table, so that one instance can tally many (document, code) pairs in turn. */
+    public void clear() {
+        java.util.Arrays.fill(weight, 0);
     }
 
     public void addAll(PresenceTable other) {

@@ -67,6 +67,7 @@ public final class RoundAgreement {
             continuumPerCode.put(code, emptyLists(m));
         });
         long offset = 0;
+        PresenceTable tally = new PresenceTable(m); // reused for every (document, code)
         for (Text text : texts) {
             PresenceTable document = new PresenceTable(m);
             PresenceTable.Units units = unit == UnitOfAnalysis.CHARACTER ? null : new PresenceTable.Units(text.units());
@@ -74,14 +75,14 @@ public final class RoundAgreement {
             Map<Long, List<List<Segment>>> codes = byDocumentAndCode.getOrDefault(text.documentId(), Map.of());
             for (long code : codeIds) {
                 List<List<Segment>> segments = codes.getOrDefault(code, none);
-                PresenceTable table = new PresenceTable(m);
+                tally.clear();
                 if (unit == UnitOfAnalysis.CHARACTER) {
-                    table.addCharacters(text.length(), segments);
+                    tally.addCharacters(text.length(), segments);
                 } else {
-                    table.addUnits(units, segments);
+                    tally.addUnits(units, segments);
                 }
-                document.addAll(table);
-                perCode.get(code).addAll(table);
+                document.addAll(tally);
+                perCode.get(code).addAll(tally);
                 List<List<Segment>> continuum = continuumPerCode.get(code);
                 for (int c = 0; c < m; c++) {
                     for (Segment s : segments.get(c)) {

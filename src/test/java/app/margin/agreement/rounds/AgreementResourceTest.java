@@ -115,6 +115,31 @@ class AgreementResourceTest {
     }
 
     @Test
+    void turnParagraphAndDocumentUnits() {
+        String transcript = "I: Where did you go?\nR: To Seoul. The broker met me.\nI: And then?\nR: I paid.\n";
+        long interview = Api.importText(team.supervisor(), team.projectId(), "p02.txt", transcript, "TRANSCRIPT");
+        int broker = transcript.indexOf("broker");
+        Api.code(team.coder(), team.projectId(), interview, x, broker, broker + 6);
+        Api.code(team.coder2(), team.projectId(), interview, x, transcript.indexOf("Seoul"), transcript.indexOf("Seoul") + 5);
+        Map<String, Integer> expectedUnits = Map.of("TURN", 4, "PARAGRAPH", 4, "DOCUMENT", 1);
+        expectedUnits.forEach((unit, units) -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("name", unit);
+            body.put("documentIds", List.of(interview));
+            body.put("coders", List.of(team.coder(), team.coder2()));
+            body.put("codeIds", List.of(x));
+            body.put("unit", unit);
+            long round = as(team.supervisor()).body(body).post(team.path("/agreement/rounds")).then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            // both coded inside the same turn, line and document, at different places: every unit agrees
+            json(team.supervisor()).get(rounds(round, "/agreement")).then().statusCode(200)
+                    .body("unit", equalTo(unit))
+                    .body("figures.find { it.scope == 'CODE' }.units", equalTo(units))
+                    .body("figures.find { it.scope == 'CODE' }.percentAgreement", equalTo(1.0));
+        });
+    }
+
+    @Test
     void disagreementsComeMostDifferentFirstWithBoundariesAndMemos() {
         as(team.supervisor()).get(rounds(rid, "/disagreements")).then().statusCode(200)
                 .body("size()", equalTo(2))

@@ -95,7 +95,7 @@ class RoundResourceTest {
         Map<String, Object> one = round(true);
         one.put("coders", List.of(team.coder(), team.coder()));
         as(team.owner()).body(one).post(team.path("/agreement/rounds")).then().statusCode(400)
-                .body("detail", containsString("2 to 16 different coders"));
+                .body("detail", containsString("2 to 12 different coders"));
         Map<String, Object> unit = round(true);
         unit.put("unit", "word");
         as(team.owner()).body(unit).post(team.path("/agreement/rounds")).then().statusCode(400)
