@@ -44,6 +44,7 @@ public class CodingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CodingView> list(long projectId, Long documentId, Long codeId, String coder, CodingLayer layer) {
         Grant grant = access.require(projectId, Permission.READ);
+        LayerVisibility visibility = LayerVisibility.of(grant);
         StringBuilder jpql = new StringBuilder("projectId = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", projectId);
@@ -57,7 +58,7 @@ public class CodingService {
         }
         if (coder != null && !coder.isBlank()) {
             AppUser user = AppUser.findByUsername(coder.strip()).orElse(null);
-            LayerVisibility.requireMayView(grant, user == null ? -1 : user.id);
+            visibility.requireMayView(user == null ? -1 : user.id);
             jpql.append(" and coderId = :u");
             params.put("u", user == null ? -1L : user.id);
         }
@@ -65,7 +66,7 @@ public class CodingService {
             jpql.append(" and layer = :l");
             params.put("l", layer);
         }
-        jpql.append(LayerVisibility.restriction(grant, params));
+        jpql.append(visibility.restriction(params));
         jpql.append(" order by documentId, startOffset, endOffset, id");
         List<Coding> codings = Coding.list(jpql.toString(), params);
         Map<Long, String> names = AppUser.usernamesById(codings.stream().map(c -> c.coderId).toList());
@@ -159,6 +160,51 @@ public class CodingService {
         Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
         coding.delete();
         audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
+    }
+
+    /**
+     * Writes a coding into the master layer (adjudication). The master coding is attributed to the adjudicator.
+     * SUPERVISOR and OWNER only ({@link Permission#ADJUDICATE}).
+     */
+    public CodingView addToMaster(long projectId, long documentId, long codeId, int start, int end) {
+        Grant grant = access.require(projectId, Permission.ADJUDICATE);
+        Document doc = referencedDocument(projectId, documentId);
+        CodebookService.referenced(projectId, codeId, "codeId");
+        Offsets.requireValid(start, end, doc.text);
+        if (Coding.count("documentId = ?1 and codeId = ?2 and layer = ?3 and startOffset = ?4 and endOffset = ?5",
+                doc.id, codeId, CodingLayer.MASTER, start, end) > 0) {
+            throw ProblemException.conflict("The master layer already has this code on exactly this text.");
+        }
+        Coding coding = new Coding();
+        coding.projectId = projectId;
+        coding.documentId = doc.id;
+        coding.codeId = codeId;
+        coding.coderId = grant.userId();
+        coding.layer = CodingLayer.MASTER;
+        coding.startOffset = start;
+        coding.endOffset = end;
+        coding.createdAt = Instant.now();
+        coding.updatedAt = coding.createdAt;
+        coding.persist();
+        audit.record(projectId, grant.username(), "coding.master.added", "CODING", coding.id, null, snapshot(coding));
+        return view(coding, Map.of(grant.userId(), grant.username()));
+    }
+
+    /** Removes a master-layer coding (undoing an adjudication); false when it is already gone. */
+    public boolean removeFromMaster(long projectId, long codingId) {
+        Grant grant = access.require(projectId, Permission.ADJUDICATE);
+        Coding coding = Coding.findById(codingId);
+        if (coding == null || coding.projectId != projectId) {
+            return false;
+        }
+        if (coding.layer != CodingLayer.MASTER) {
+            throw ProblemException.badRequest("Coding " + codingId + " is not in the master layer.");
+        }
+        Map<String, Object> before = snapshot(coding);
+        Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
+        coding.delete();
+        audit.record(projectId, grant.username(), "coding.master.removed", "CODING", codingId, before, null);
+        return true;
     }
 
     /** A coding the caller may see, else 404 (a hidden layer is not revealed). */

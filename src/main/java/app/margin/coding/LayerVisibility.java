@@ -3,34 +3,104 @@ package app.margin.coding;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Which coding layers a member sees: SUPERVISOR and OWNER see every coder's layer; everyone else sees their own
- * layer and the master layer. (Blind agreement rounds will narrow this further in the agreement feature.)
+ * Which codings a member sees. SUPERVISOR and OWNER see every layer. Everyone else sees their own layer and the
+ * master layer, narrowed and widened by agreement rounds they code in (the database views {@code blind_document}
+ * and {@code revealed_layer}, defined with the rounds):
+ * <ul>
+ * <li>on a document of an unrevealed <b>blind</b> round, a round coder sees only their own layer — not the master
+ * layer either, so nobody's decisions leak into independent coding;</li>
+ * <li>on a document of a <b>revealed</b> round, a round coder also sees the other round coders' layers.</li>
+ * </ul>
+ * Blindness wins when a document is in both kinds of round.
  */
 final class LayerVisibility {
-    private LayerVisibility() {
+    private final Grant grant;
+    /** Documents on which the caller sees only their own layer. */
+    private final Set<Long> blindDocuments;
+    /** Per document, the other coders whose layers a revealed round shares with the caller. */
+    private final Map<Long, Set<Long>> sharedCoders;
+
+    private LayerVisibility(Grant grant, Set<Long> blindDocuments, Map<Long, Set<Long>> sharedCoders) {
+        this.grant = grant;
+        this.blindDocuments = blindDocuments;
+        this.sharedCoders = sharedCoders;
+    }
+
+    /** The caller's visibility, with the rounds they code in loaded once. */
+    static LayerVisibility of(Grant grant) {
+        if (grant.can(Permission.SEE_ALL_LAYERS)) {
+            return new LayerVisibility(grant, Set.of(), Map.of());
+        }
+        var em = Panache.getEntityManager();
+        Set<Long> blind = new HashSet<>();
+        em.createNativeQuery("select document_id from blind_document where project_id = ?1 and user_id = ?2")
+                .setParameter(1, grant.projectId()).setParameter(2, grant.userId()).getResultList()
+                .forEach(id -> blind.add(((Number) id).longValue()));
+        Map<Long, Set<Long>> shared = new HashMap<>();
+        em.createNativeQuery("select document_id, coder_id from revealed_layer where project_id = ?1 "
+                        + "and viewer_id = ?2 and coder_id <> ?2", Object[].class)
+                .setParameter(1, grant.projectId()).setParameter(2, grant.userId()).getResultList()
+                .forEach(r -> {
+                    Object[] row = (Object[]) r;
+                    shared.computeIfAbsent(((Number) row[0]).longValue(), d -> new HashSet<>())
+                            .add(((Number) row[1]).longValue());
+                });
+        return new LayerVisibility(grant, blind, shared);
     }
 
     static boolean mayView(Grant grant, Coding coding) {
-        return grant.can(Permission.SEE_ALL_LAYERS) || coding.coderId == grant.userId()
-                || coding.layer == CodingLayer.MASTER;
+        return of(grant).mayView(coding);
     }
 
-    static void requireMayView(Grant grant, long coderId) {
-        if (!grant.can(Permission.SEE_ALL_LAYERS) && coderId != grant.userId()) {
+    boolean mayView(Coding coding) {
+        if (grant.can(Permission.SEE_ALL_LAYERS) || coding.coderId == grant.userId()) {
+            return true;
+        }
+        if (blindDocuments.contains(coding.documentId)) {
+            return false;
+        }
+        return coding.layer == CodingLayer.MASTER
+                || sharedCoders.getOrDefault(coding.documentId, Set.of()).contains(coding.coderId);
+    }
+
+    /** Asking for one coder's codings: the caller's own, anyone's for supervisors, or a revealed round partner's. */
+    void requireMayView(long coderId) {
+        boolean partner = sharedCoders.values().stream().anyMatch(coders -> coders.contains(coderId));
+        if (!grant.can(Permission.SEE_ALL_LAYERS) && coderId != grant.userId() && !partner) {
             throw ProblemException.forbidden("Only supervisors and owners can see other coders' codings.");
         }
     }
 
-    /** A JPQL condition (with its parameters) limiting a coding query to the visible layers. */
-    static String restriction(Grant grant, Map<String, Object> params) {
+    /** A JPQL condition (with its parameters) limiting a coding query to what {@link #mayView(Coding)} allows. */
+    String restriction(Map<String, Object> params) {
         if (grant.can(Permission.SEE_ALL_LAYERS)) {
             return "";
         }
         params.put("me", grant.userId());
         params.put("master", CodingLayer.MASTER);
-        return " and (coderId = :me or layer = :master)";
+        params.put("blind", blindDocuments.isEmpty() ? List.of(-1L) : blindDocuments);
+        StringBuilder others = new StringBuilder("layer = :master");
+        // documents sharing the same set of partners go into one clause, so a round adds one clause, not one per document
+        Map<Set<Long>, Set<Long>> documentsByPartners = new LinkedHashMap<>();
+        sharedCoders.forEach((doc, coders) -> documentsByPartners.computeIfAbsent(coders, c -> new HashSet<>()).add(doc));
+        int i = 0;
+        for (Map.Entry<Set<Long>, Set<Long>> group : documentsByPartners.entrySet()) {
+            others.append(" or (layer = :coderLayer and documentId in :sharedDocs").append(i)
+                    .append(" and coderId in :sharedCoders").append(i).append(")");
+            params.put("coderLayer", CodingLayer.CODER);
+            params.put("sharedDocs" + i, group.getValue());
+            params.put("sharedCoders" + i, group.getKey());
+            i++;
+        }
+        return " and (coderId = :me or (documentId not in :blind and (" + others + ")))";
     }
 }

@@ -51,7 +51,8 @@ public class MemoService {
         }
         List<Memo> memos = Memo.list(query + " order by createdAt, id", params);
         Map<Long, String> names = AppUser.usernamesById(memos.stream().map(m -> m.authorId).toList());
-        return memos.stream().filter(m -> visibleTarget(grant, m)).map(m -> view(m, names)).toList();
+        LayerVisibility visibility = LayerVisibility.of(grant);
+        return memos.stream().filter(m -> visibleTarget(visibility, m)).map(m -> view(m, names)).toList();
     }
 
     public MemoView add(long projectId, CreateMemoRequest request) {
@@ -104,7 +105,7 @@ public class MemoService {
 
     private static Memo find(Grant grant, long memoId) {
         Memo memo = Memo.findById(memoId);
-        if (memo == null || memo.projectId != grant.projectId() || !visibleTarget(grant, memo)) {
+        if (memo == null || memo.projectId != grant.projectId() || !visibleTarget(LayerVisibility.of(grant), memo)) {
             throw ProblemException.notFound("There is no memo " + memoId + " in this project.");
         }
         return memo;
@@ -138,12 +139,12 @@ public class MemoService {
         return targetId;
     }
 
-    private static boolean visibleTarget(Grant grant, Memo memo) {
+    private static boolean visibleTarget(LayerVisibility visibility, Memo memo) {
         if (memo.targetType != Memo.Target.CODING) {
             return true;
         }
         Coding coding = Coding.findById(memo.targetId);
-        return coding != null && LayerVisibility.mayView(grant, coding);
+        return coding != null && visibility.mayView(coding);
     }
 
 

@@ -12,6 +12,8 @@ public enum Permission {
     EDIT_CODEBOOK,
     /** Import and delete documents, set case attributes. */
     MANAGE_CORPUS,
+    /** Set up agreement rounds, compute agreement and adjudicate into the master layer. */
+    ADJUDICATE,
     /** Read the audit log. */
     READ_AUDIT,
     /** Add, change and remove members; rename the project. */

@@ -51,6 +51,7 @@ public class ProjectAccess {
             case SEE_ALL_LAYERS -> "see other coders' codings";
             case EDIT_CODEBOOK -> "change the codebook";
             case MANAGE_CORPUS -> "import documents or change case attributes";
+            case ADJUDICATE -> "run agreement rounds or adjudicate into the master layer";
             case READ_AUDIT -> "read the audit log";
             case MANAGE_MEMBERS -> "manage members or rename the project";
             case DELETE -> "delete this";

@@ -9,7 +9,7 @@ import java.util.Set;
 public enum ProjectRole {
     VIEWER(EnumSet.of(READ)),
     CODER(EnumSet.of(READ, CODE)),
-    SUPERVISOR(EnumSet.of(READ, CODE, SEE_ALL_LAYERS, EDIT_CODEBOOK, MANAGE_CORPUS, READ_AUDIT)),
+    SUPERVISOR(EnumSet.of(READ, CODE, SEE_ALL_LAYERS, EDIT_CODEBOOK, MANAGE_CORPUS, ADJUDICATE, READ_AUDIT)),
     OWNER(EnumSet.allOf(Permission.class));
 
     private final Set<Permission> permissions;

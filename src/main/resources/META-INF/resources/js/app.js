@@ -8,6 +8,7 @@ import { searchView } from './search.js';
 import { analysisView } from './analysis.js';
 import { membersCard } from './members.js';
 import { exportsView, qdpxImportControl } from './exports.js';
+import { agreementView } from './agreement.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -99,6 +100,7 @@ async function projectHome(id) {
             h('a', { href: `#/projects/${id}/search` }, 'Search the documents'), ' · ',
             h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence')),
           h('p', {}, h('a', { href: `#/projects/${id}/exports` }, 'Exports (segments, codebook, REFI-QDA)')),
+          project.role === 'SUPERVISOR' || project.role === 'OWNER' ? h('p', {}, h('a', { href: `#/projects/${id}/agreement` }, 'Inter-coder agreement')) : null,
           codeTree(codes)))),
   );
 }
@@ -120,6 +122,7 @@ async function route() {
     else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
+    else if (location.hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
     else if (match) await projectHome(match[1]);
     else await projectList();
   } catch (error) {
