@@ -97,6 +97,12 @@ public class CodingService {
         }).toList();
     }
 
+    /** Documents of blind agreement rounds on which the caller may see only their own layer (for search). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<Long> blindDocuments(long projectId) {
+        return LayerVisibility.of(access.require(projectId, Permission.READ)).blindDocuments();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public CodingView get(long projectId, long codingId) {
         Grant grant = access.require(projectId, Permission.READ);

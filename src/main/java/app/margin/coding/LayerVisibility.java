@@ -57,6 +57,11 @@ final class LayerVisibility {
         return new LayerVisibility(grant, blind, shared);
     }
 
+    /** Documents on which the caller sees only their own layer (blind agreement rounds they code in). */
+    Set<Long> blindDocuments() {
+        return Set.copyOf(blindDocuments);
+    }
+
     static boolean mayView(Grant grant, Coding coding) {
         return of(grant).mayView(coding);
     }

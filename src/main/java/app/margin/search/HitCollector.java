@@ -83,7 +83,7 @@ final class HitCollector extends SimpleCollector {
                 String term = codes.lookupOrd(codes.nextOrd()).utf8ToString();
                 int colon = term.indexOf(':');
                 long codeId = Long.parseLong(term.substring(0, colon));
-                if (scope.maySee(term.substring(colon + 1)) && !visible.contains(codeId)) {
+                if (scope.maySee(term.substring(colon + 1), documentId) && !visible.contains(codeId)) {
                     visible.add(codeId);
                 }
             }

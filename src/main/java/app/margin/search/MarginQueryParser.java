@@ -161,10 +161,21 @@ final class MarginQueryParser extends QueryParser {
                 continue;
             }
             for (String layer : coderLayers.isEmpty() ? scope.visibleLayers() : coderLayers) {
-                any.add(new TermQuery(new Term(CODE_IN_LAYER, codeInLayer(id, layer))), Occur.SHOULD);
+                any.add(withoutBlindDocuments(new TermQuery(new Term(CODE_IN_LAYER, codeInLayer(id, layer))), layer),
+                        Occur.SHOULD);
             }
         }
         return any.build();
+    }
+
+    /** Another layer's codings never count on documents of the caller's blind rounds. */
+    private Query withoutBlindDocuments(Query query, String layer) {
+        if (scope.blindDocuments().isEmpty() || layer.equals(coderLayer(scope.callerId()))) {
+            return query;
+        }
+        BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(query, Occur.MUST);
+        scope.blindDocuments().forEach(doc -> narrowed.add(new TermQuery(new Term(DOC, Long.toString(doc))), Occur.MUST_NOT));
+        return narrowed.build();
     }
 
     private String keywordField(String field) {

@@ -12,11 +12,24 @@ import java.util.Set;
  * and user names (for {@code coder:}). Built per request by {@link SearchService}.
  *
  * @param visibleLayers the layer keys the caller may see, or null for all (supervisors and owners)
+ * @param blindDocuments documents of blind agreement rounds on which the caller sees only their own layer
  */
-record SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, long callerId) {
+record SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, long callerId, Set<Long> blindDocuments) {
+
+    SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, long callerId) {
+        this(projectId, codes, visibleLayers, callerId, Set.of());
+    }
 
     boolean maySee(String layerKey) {
         return visibleLayers == null || visibleLayers.contains(layerKey);
+    }
+
+    /** Whether a layer is visible on one document (blind rounds hide even the master layer there). */
+    boolean maySee(String layerKey, long documentId) {
+        if (visibleLayers == null || layerKey.equals(IndexFields.coderLayer(callerId))) {
+            return true;
+        }
+        return !blindDocuments.contains(documentId) && visibleLayers.contains(layerKey);
     }
 
     /** The layer key of a {@code coder:} value: a user name, or "master". */

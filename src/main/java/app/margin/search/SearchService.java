@@ -3,6 +3,7 @@ package app.margin.search;
 import static app.margin.search.IndexFields.*;
 
 import app.margin.codebook.Code;
+import app.margin.coding.CodingService;
 import app.margin.corpus.Document;
 import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
@@ -50,10 +51,12 @@ public class SearchService {
 
     private final ProjectAccess access;
     private final ProjectIndexes indexes;
+    private final CodingService codings;
 
-    SearchService(ProjectAccess access, ProjectIndexes indexes) {
+    SearchService(ProjectAccess access, ProjectIndexes indexes, CodingService codings) {
         this.access = access;
         this.indexes = indexes;
+        this.codings = codings;
     }
 
     /** A parsed search: the Lucene query with its scope, and what the caller may see. */
@@ -95,9 +98,10 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PreparedSearch prepare(long projectId, String q, Scope scope, String code) {
         Grant grant = access.require(projectId, Permission.READ);
+        boolean all = grant.can(Permission.SEE_ALL_LAYERS);
         SearchScope searchScope = new SearchScope(projectId, Code.list("projectId", projectId),
-                grant.can(Permission.SEE_ALL_LAYERS) ? null
-                        : Set.of(MASTER_LAYER, coderLayer(grant.userId())), grant.userId());
+                all ? null : Set.of(MASTER_LAYER, coderLayer(grant.userId())), grant.userId(),
+                all ? Set.of() : codings.blindDocuments(projectId));
         Scope where = scope == null ? Scope.ALL : scope;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         try {
@@ -114,7 +118,10 @@ public class SearchService {
         query.add(new TermQuery(new Term(TYPE, where == Scope.ALL ? UNIT : SEGMENT)), Occur.FILTER);
         if (where != Scope.ALL && searchScope.visibleLayers() != null) {
             BooleanQuery.Builder layers = new BooleanQuery.Builder();
-            searchScope.visibleLayers().forEach(l -> layers.add(new TermQuery(new Term(LAYER, l)), Occur.SHOULD));
+            layers.add(new TermQuery(new Term(LAYER, coderLayer(grant.userId()))), Occur.SHOULD);
+            BooleanQuery.Builder master = new BooleanQuery.Builder().add(new TermQuery(new Term(LAYER, MASTER_LAYER)), Occur.MUST);
+            searchScope.blindDocuments().forEach(d -> master.add(new TermQuery(new Term(DOC, Long.toString(d))), Occur.MUST_NOT));
+            layers.add(master.build(), Occur.SHOULD);
             query.add(layers.build(), Occur.FILTER);
         }
         return new PreparedSearch(query.build(), searchScope, where);

@@ -168,9 +168,17 @@ class AgreementResourceTest {
         as(team.coder()).get(team.path("/codings?layer=MASTER")).then().body("size()", equalTo(0));
         as(team.coder()).get(team.path("/codes")).then().body("find { it.id == " + x + " }.codings", equalTo(1));
         as(team.viewer()).get(team.path("/codings?layer=MASTER")).then().body("size()", equalTo(1));
+        // nor through search: neither as segments nor through a code filter
+        as(team.coder()).queryParam("q", "coder:master").queryParam("scope", "coded").get(team.path("/search")).then()
+                .statusCode(200).body("total", equalTo(0));
+        as(team.coder()).queryParam("q", "code:" + x + " coder:master").get(team.path("/search")).then().body("total", equalTo(0));
+        as(team.viewer()).queryParam("q", "coder:master").queryParam("scope", "coded").get(team.path("/search")).then()
+                .body("total", equalTo(1));
         as(team.supervisor()).get(rounds(rid, "/disagreements?codeId=" + x)).then().body("[0].adjudicated", equalTo(true));
         as(team.supervisor()).post(rounds(rid, "/reveal")).then().statusCode(200);
         as(team.coder()).get(team.path("/codings?layer=MASTER")).then().body("size()", equalTo(1));
+        as(team.coder()).queryParam("q", "coder:master").queryParam("scope", "coded").get(team.path("/search")).then()
+                .body("total", equalTo(1));
 
         as(team.supervisor()).post(rounds(rid, "/adjudications/" + aid + "/undo")).then().statusCode(200)
                 .body("undoneBy", equalTo(team.supervisor())).body("undoneAt", notNullValue());
