@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Co-occurrence matrices as JSON, or as CSV when the client asks for text/csv. */
+/** Co-occurrence matrices as JSON, or as CSV or XLSX when the client asks for text/csv or the XLSX media type. */
 @Path("/api/v1/projects/{pid}")
 @Tag(name = "Analysis")
 public class AnalysisResource {
@@ -50,6 +50,14 @@ public class AnalysisResource {
     }
 
     @GET
+    @Path("/cooccurrence")
+    @Produces(XlsxMatrix.MEDIA_TYPE)
+    public byte[] codesXlsx(@PathParam("pid") long pid, @QueryParam("mode") String mode, @QueryParam("unit") String unit,
+            @QueryParam("distance") Integer distance, @QueryParam("q") String q, @QueryParam("cell") String cell) {
+        return XlsxMatrix.fromCsv(codesCsv(pid, mode, unit, distance, q, cell), "Code x code");
+    }
+
+    @GET
     @Path("/cooccurrence/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Code × case attribute: segments and documents per code and attribute value, with row and column percentages")
@@ -70,6 +78,14 @@ public class AnalysisResource {
     }
 
     @GET
+    @Path("/cooccurrence/attributes")
+    @Produces(XlsxMatrix.MEDIA_TYPE)
+    public byte[] attributesXlsx(@PathParam("pid") long pid, @QueryParam("attribute") String attribute,
+            @QueryParam("q") String q, @QueryParam("cell") String cell) {
+        return XlsxMatrix.fromCsv(attributesCsv(pid, attribute, q, cell), "Code x attribute");
+    }
+
+    @GET
     @Path("/cooccurrence/documents")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Code × document: segments per code and document, with row and column percentages")
@@ -86,6 +102,13 @@ public class AnalysisResource {
                 v.documents().stream().map(DocumentLabel::id).toList(), v.segments(), v.rowPercent(), v.columnPercent());
         return csv(() -> CsvMatrix.documents(matrix, names(v.codes()),
                 v.documents().stream().collect(Collectors.toMap(DocumentLabel::id, DocumentLabel::title)), cell(cell, Cell.SEGMENTS)));
+    }
+
+    @GET
+    @Path("/cooccurrence/documents")
+    @Produces(XlsxMatrix.MEDIA_TYPE)
+    public byte[] documentsXlsx(@PathParam("pid") long pid, @QueryParam("q") String q, @QueryParam("cell") String cell) {
+        return XlsxMatrix.fromCsv(documentsCsv(pid, q, cell), "Code x document");
     }
 
     @GET

@@ -109,7 +109,9 @@ public class AnalysisService {
         TermCounts corpus = search.termCounts(projectId, null, Scope.ALL, null);
         Map<String, Long> rest = new HashMap<>();
         corpus.counts().forEach((word, n) -> rest.put(word, Math.max(0, n - target.counts().getOrDefault(word, 0L))));
-        long restWords = Math.max(0, corpus.words() - target.words());
+        // Segments of several coders can cover the same words, so the code's count of a word may exceed the corpus's:
+        // the rest is clamped per word and its size is the sum of what remains.
+        long restWords = rest.values().stream().mapToLong(Long::longValue).sum();
         List<KeyTerm> terms = compute(() -> Keyness.rank(target.counts(), target.words(), rest, restWords, top));
         return new KeywordsView(code.id(), code.path(), q, target.words(), restWords, terms);
     }

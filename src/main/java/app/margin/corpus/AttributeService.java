@@ -66,6 +66,7 @@ public class AttributeService {
             casesUpdated++;
             audit.record(projectId, grant.username(), "case.attributes-set", "CASE", c.id,
                     Map.of("case", c.name, "attributes", before), Map.of("case", c.name, "attributes", c.attributes));
+            releaseSession();
         }
         int documentsUpdated = 0;
         for (DocumentAttributes entry : nullToEmpty(update.documents())) {
@@ -79,8 +80,18 @@ public class AttributeService {
             documentsUpdated++;
             audit.record(projectId, grant.username(), "document.attributes-set", "DOCUMENT", doc.id, before,
                     Map.of("caseId", String.valueOf(doc.caseId), "attributes", doc.attributes));
+            releaseSession();
         }
         return new AttributesResult(casesUpdated, casesCreated, documentsUpdated);
+    }
+
+    /**
+     * Writes what one entry changed and forgets it: each audit append flushes the session, and a table of 2,000 cases
+     * would otherwise re-check every case and document seen so far at every row.
+     */
+    private static void releaseSession() {
+        Document.getEntityManager().flush();
+        Document.getEntityManager().clear();
     }
 
     /** A CSV table: a key column {@code case} and/or {@code document}, then one column per attribute. */

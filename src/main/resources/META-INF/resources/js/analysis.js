@@ -9,7 +9,34 @@ function heat(value, max) {
   return { background: `rgba(31, 95, 168, ${(0.08 + 0.85 * share).toFixed(3)})`, color: share > 0.5 ? '#ffffff' : '#1d2430' };
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const quoted = text => `"${String(text).replace(/"/g, '')}"`;
+
+/** Words characteristic of a code: over-represented in its segments against the rest of the corpus (G²). */
+async function keywordsCard(pid, q, showError) {
+  const codes = await api(`/projects/${pid}/codes`);
+  const code = h('select', { id: 'keywords-code' }, codes.map(c => h('option', { value: c.id }, c.path)));
+  const list = h('div', { 'aria-live': 'polite' });
+  const run = async () => {
+    try {
+      const params = new URLSearchParams({ codeId: code.value, limit: 25 });
+      if (q.value.trim()) params.set('q', q.value.trim());
+      const result = await api(`/projects/${pid}/keywords?${params}`);
+      list.replaceChildren(result.words.length === 0 ? h('p', { class: 'muted' }, 'No words stand out in this code’s segments.')
+        : h('table', { class: 'counts keywords' },
+          h('thead', {}, h('tr', {}, ['Word', 'In the code', 'Elsewhere', 'G²'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, result.words.map(w => h('tr', {}, h('td', {}, w.term), h('td', { class: 'number' }, w.targetCount),
+            h('td', { class: 'number' }, w.referenceCount), h('td', { class: 'number' }, w.logLikelihood.toFixed(1)))))));
+    } catch (error) { showError(error); }
+  };
+  code.addEventListener('change', run);
+  return h('section', { class: 'card', 'aria-labelledby': 'keywords-heading' },
+    h('h2', { id: 'keywords-heading' }, 'Words characteristic of a code'),
+    h('p', { class: 'muted' }, 'Words over-represented in the code’s segments against the rest of the corpus (log-likelihood G²).'),
+    h('label', { for: 'keywords-code' }, 'Code '), code,
+    h('button', { type: 'button', class: 'secondary', onclick: run }, 'Show words'), list);
+}
 
 export async function analysisView(pid, { show, showError }) {
   const [project, cases] = await Promise.all([api(`/projects/${pid}`), api(`/projects/${pid}/cases`)]);
@@ -95,22 +122,27 @@ export async function analysisView(pid, { show, showError }) {
         }))))));
   }
 
+  let latest = 0;
+  /** Shows the matrix for the current controls; an answer to an older request (controls changed since) is dropped. */
   async function run() {
+    const request = ++latest;
     try {
-      render(await api(path()));
+      const result = await api(path());
+      if (request !== latest) return;
+      render(result);
       showError(null);
-    } catch (error) { showError(error); }
+    } catch (error) { if (request === latest) showError(error); }
   }
 
-  async function download() {
-    const csvPath = `/api/v1${path()}${path().includes('?') ? '&' : '?'}cell=${cell.value}`;
-    const response = await fetch(csvPath, { headers: { Accept: 'text/csv', 'X-Margin-Request': '1' }, credentials: 'same-origin' });
+  async function download(mediaType, extension) {
+    const filePath = `/api/v1${path()}${path().includes('?') ? '&' : '?'}cell=${cell.value}`;
+    const response = await fetch(filePath, { headers: { Accept: mediaType, 'X-Margin-Request': '1' }, credentials: 'same-origin' });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      showError(new ApiError(response.status, problem.detail ?? `Margin could not make the CSV (${response.status}).`));
+      showError(new ApiError(response.status, problem.detail ?? `Margin could not make the file (${response.status}).`));
       return;
     }
-    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `margin-${kind.value}-matrix.csv` });
+    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `margin-${kind.value}-matrix.${extension}` });
     document.body.append(link);
     link.click();
     link.remove();
@@ -121,10 +153,12 @@ export async function analysisView(pid, { show, showError }) {
     h('div', { class: 'matrix-options' }, field('matrix-kind', 'Matrix ', kind), codeOptions, attributeOptions,
       field('matrix-cell', 'Cells ', cell)),
     h('div', { class: 'matrix-options' }, field('matrix-q', 'Only segments matching ', q),
-      h('button', { type: 'submit' }, 'Show'), h('button', { type: 'button', class: 'secondary', onclick: download }, 'Download CSV')));
+      h('button', { type: 'submit' }, 'Show'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => download('text/csv', 'csv') }, 'Download CSV'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => download(XLSX, 'xlsx') }, 'Download XLSX')));
   form.addEventListener('submit', event => { event.preventDefault(); run(); });
   syncControls();
   show(h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')), h('h1', {}, `Co-occurrence in ${project.name}`),
-    form, h('section', { class: 'card' }, table));
+    form, h('section', { class: 'card' }, table), await keywordsCard(pid, q, showError));
   await run();
 }

@@ -124,6 +124,27 @@ class AnalysisResourceTest {
     }
 
     @Test
+    void matricesAsXlsxHoldTheSameCellsAsNumbers() throws Exception {
+        byte[] xlsx = as(team.supervisor()).accept(XlsxMatrix.MEDIA_TYPE).queryParam("mode", "overlap")
+                .get(team.path("/cooccurrence")).then().statusCode(200).extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            org.junit.jupiter.api.Assertions.assertEquals("Cost and debt", sheet.getRow(0).getCell(2).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals("Broker role", sheet.getRow(1).getCell(0).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(1.0, sheet.getRow(1).getCell(2).getNumericCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(2.0, sheet.getRow(2).getCell(2).getNumericCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(4, sheet.getPhysicalNumberOfRows());
+        }
+        byte[] byAttribute = as(team.supervisor()).accept(XlsxMatrix.MEDIA_TYPE).queryParam("attribute", "gender")
+                .queryParam("cell", "column_percent").get(team.path("/cooccurrence/attributes")).then().statusCode(200)
+                .extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(byAttribute))) {
+            org.junit.jupiter.api.Assertions.assertEquals("female", book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(33.33, book.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue(), 0.001);
+        }
+    }
+
+    @Test
     void badParametersAreExplained() {
         as(team.viewer()).queryParam("mode", "nearby").get(team.path("/cooccurrence")).then().statusCode(400)
                 .body("detail", containsString("mode must be one of"));

@@ -49,6 +49,9 @@ class SearchBenchmark {
 
     @Test
     void run() throws Exception {
+        // Bulk steps take longer than the tests' 30 s client timeout.
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().httpClient(
+                io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 900_000));
         Thread sampler = heapSampler();
         CorpusGenerator generator = new CorpusGenerator(SEED, KOREAN);
         String owner = Api.newUser("bench-owner");

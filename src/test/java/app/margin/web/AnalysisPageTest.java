@@ -60,5 +60,11 @@ class AnalysisPageTest {
                 new Page.GetByRoleOptions().setName("Download CSV")).click());
         String csv = Files.readString(download.path());
         assertTrue(csv.startsWith("Code,female,male"), csv);
+
+        page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).selectOption(
+                new com.microsoft.playwright.options.SelectOption().setLabel("The journey > Broker role"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show words")).click();
+        assertThat(page.locator("table.keywords tbody tr").first()).isVisible();
+        Browser.screenshot(page, "keywords");
     }
 }
