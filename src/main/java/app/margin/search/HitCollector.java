@@ -33,6 +33,10 @@ final class HitCollector extends SimpleCollector {
     private NumericDocValues documents;
     private NumericDocValues starts;
     private SortedSetDocValues codes;
+    /** Per segment of the index, each codeLayer term's code id and layer key, parsed once rather than per hit. */
+    private long[] ordCode;
+    private String[] ordLayer;
+    private final long[] buffer = new long[256];
 
     private HitCollector(SearchScope scope) {
         this.scope = scope;
@@ -66,6 +70,16 @@ final class HitCollector extends SimpleCollector {
         documents = DocValues.getNumeric(context.reader(), IndexFields.DOC);
         starts = DocValues.getNumeric(context.reader(), IndexFields.START);
         codes = DocValues.getSortedSet(context.reader(), IndexFields.CODE_IN_LAYER);
+        int terms = (int) Math.min(Integer.MAX_VALUE, codes.getValueCount());
+        ordCode = new long[terms];
+        ordLayer = new String[terms];
+    }
+
+    private void parse(int ord) throws IOException {
+        String term = codes.lookupOrd(ord).utf8ToString();
+        int colon = term.indexOf(':');
+        ordCode[ord] = Long.parseLong(term.substring(0, colon));
+        ordLayer[ord] = term.substring(colon + 1);
     }
 
     @Override
@@ -76,20 +90,33 @@ final class HitCollector extends SimpleCollector {
     public void collect(int doc) throws IOException {
         long documentId = documents.advanceExact(doc) ? documents.longValue() : -1;
         int start = starts.advanceExact(doc) ? (int) starts.longValue() : 0;
-        long[] codeIds = new long[0];
+        long[] codeIds = NONE;
         if (codes.advanceExact(doc)) {
-            List<Long> visible = new ArrayList<>();
+            int n = 0;
             for (int i = 0; i < codes.docValueCount(); i++) {
-                String term = codes.lookupOrd(codes.nextOrd()).utf8ToString();
-                int colon = term.indexOf(':');
-                long codeId = Long.parseLong(term.substring(0, colon));
-                if (scope.maySee(term.substring(colon + 1), documentId) && !visible.contains(codeId)) {
-                    visible.add(codeId);
+                int ord = (int) codes.nextOrd();
+                if (ordLayer[ord] == null) {
+                    parse(ord);
+                }
+                long codeId = ordCode[ord];
+                if (n < buffer.length && scope.maySee(ordLayer[ord], documentId) && !contains(buffer, n, codeId)) {
+                    buffer[n++] = codeId;
                 }
             }
-            codeIds = visible.stream().mapToLong(Long::longValue).toArray();
+            codeIds = n == 0 ? NONE : java.util.Arrays.copyOf(buffer, n);
         }
         found.add(new Found(docBase + doc, documentId, start, codeIds));
+    }
+
+    private static final long[] NONE = new long[0];
+
+    private static boolean contains(long[] values, int size, long value) {
+        for (int i = 0; i < size; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
