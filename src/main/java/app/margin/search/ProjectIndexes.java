@@ -59,6 +59,10 @@ public class ProjectIndexes {
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectChanged change) {
         background.submit(() -> {
             try {
+                if (!source.projectExists(change.projectId())) {
+                    drop(change.projectId());
+                    return;
+                }
                 upToDate(change.projectId());
             } catch (RuntimeException e) {
                 Log.warnf(e, "Indexing project %d failed; the next search will retry", change.projectId());

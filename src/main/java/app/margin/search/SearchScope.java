@@ -16,10 +16,6 @@ import java.util.Set;
  */
 record SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, long callerId, Set<Long> blindDocuments) {
 
-    SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, long callerId) {
-        this(projectId, codes, visibleLayers, callerId, Set.of());
-    }
-
     boolean maySee(String layerKey) {
         return visibleLayers == null || visibleLayers.contains(layerKey);
     }

@@ -51,6 +51,7 @@ public class SearchService {
 
     private final ProjectAccess access;
     private final ProjectIndexes indexes;
+    private final Map<Long, CorpusCounts> corpusCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final CodingService codings;
 
     SearchService(ProjectAccess access, ProjectIndexes indexes, CodingService codings) {
@@ -172,18 +173,34 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TermCounts termCounts(long projectId, String q, Scope scope, String code) {
         PreparedSearch search = prepare(projectId, q, scope, code);
-        return indexes.upToDate(projectId).read(searcher -> {
-            TermCounts counts = new TermCounts();
+        ProjectIndex index = indexes.upToDate(projectId);
+        boolean wholeCorpus = (q == null || q.isBlank()) && search.where() == Scope.ALL;
+        if (wholeCorpus) {
+            CorpusCounts cached = corpusCounts.get(projectId);
+            if (cached != null && cached.appliedSeq() == index.appliedSeq()) {
+                return cached.counts();
+            }
+        }
+        TermCounts counts = index.read(searcher -> {
+            TermCounts read = new TermCounts();
             try {
                 StoredFields stored = searcher.storedFields();
                 for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope())) {
-                    counts.add(stored.document(f.luceneId(), java.util.Set.of(TEXT)).get(TEXT));
+                    read.add(stored.document(f.luceneId(), java.util.Set.of(TEXT)).get(TEXT));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return counts;
+            return read;
         });
+        if (wholeCorpus) {
+            corpusCounts.put(projectId, new CorpusCounts(index.appliedSeq(), counts));
+        }
+        return counts;
+    }
+
+    /** The whole corpus's word counts (the reference side of keyness) for one index state: read once per change. */
+    private record CorpusCounts(long appliedSeq, TermCounts counts) {
     }
 
     /** Ids of the codings (visible to the caller) whose segments match a query: for exporting a search's quotes. */

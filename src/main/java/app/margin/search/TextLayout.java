@@ -1,11 +1,12 @@
 package app.margin.search;
 
-import java.util.ArrayList;
+import app.margin.agreement.Segment;
+import app.margin.agreement.TextUnits;
 import java.util.List;
 
 /**
- * Sentences, paragraphs and words of a document's text as offset ranges. A paragraph ends at a line break; a sentence
- * ends after . ? ! … (or their full-width forms, as in Korean text) followed by a space or quote, or at a line break.
+ * Sentences, paragraphs and words of a document's text as offset ranges for the index. Sentences and paragraphs are
+ * split by {@link TextUnits}, the splitter agreement rounds use.
  */
 public final class TextLayout {
     private TextLayout() {
@@ -18,38 +19,18 @@ public final class TextLayout {
         }
     }
 
+    /** Lines of text, trimmed, blank ones skipped: the same paragraphs agreement rounds use. */
     public static List<Span> paragraphs(String text) {
-        List<Span> spans = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                addTrimmed(spans, text, start, i);
-                start = i + 1;
-            }
-        }
-        return spans;
+        return spans(TextUnits.paragraphs(text));
     }
 
+    /** Sentences as agreement rounds split them ({@link TextUnits}), so "same sentence" means one thing everywhere. */
     public static List<Span> sentences(String text) {
-        List<Span> spans = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                addTrimmed(spans, text, start, i);
-                start = i + 1;
-            } else if (isSentenceEnd(c) && endsHere(text, i + 1)) {
-                int end = i + 1;
-                while (end < text.length() && (isSentenceEnd(text.charAt(end)) || isClosingQuote(text.charAt(end)))) {
-                    end++;
-                }
-                addTrimmed(spans, text, start, end);
-                start = end;
-                i = end - 1;
-            }
-        }
-        addTrimmed(spans, text, start, text.length());
-        return spans;
+        return spans(TextUnits.sentences(text));
+    }
+
+    private static List<Span> spans(List<Segment> segments) {
+        return segments.stream().map(s -> new Span((int) s.start(), (int) s.end())).toList();
     }
 
     /** For each UTF-16 offset, the number of words that start before it (words are runs of non-space characters). */
@@ -84,32 +65,5 @@ public final class TextLayout {
             }
         }
         return found;
-    }
-
-    private static boolean isSentenceEnd(char c) {
-        return c == '.' || c == '?' || c == '!' || c == '…' || c == '。' || c == '？' || c == '！';
-    }
-
-    private static boolean isClosingQuote(char c) {
-        return c == '"' || c == '\'' || c == '”' || c == '’' || c == ')' || c == '」' || c == '』';
-    }
-
-    private static boolean endsHere(String text, int next) {
-        while (next < text.length() && (isSentenceEnd(text.charAt(next)) || isClosingQuote(text.charAt(next)))) {
-            next++;
-        }
-        return next >= text.length() || Character.isWhitespace(text.charAt(next));
-    }
-
-    private static void addTrimmed(List<Span> spans, String text, int start, int end) {
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        if (end > start) {
-            spans.add(new Span(start, end));
-        }
     }
 }

@@ -122,7 +122,7 @@ class SearchBenchmark {
                 Runtime.getRuntime().maxMemory() / 1_000_000);
     }
 
-    /** Co-occurrence figures: filled in by the analysis feature's endpoint. */
+    /** Co-occurrence figures: each mode of the code × code endpoint, over HTTP, median of five runs. */
     static final class Cooccurrence {
         static void measure(String user, String path) {
             for (String mode : List.of("overlap", "unit", "proximity")) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The query language without an index: what each filter becomes, and how errors read. */
 class MarginQueryParserTest {
-    static final SearchScope SCOPE = new SearchScope(1, List.of(), null, 1);
+    static final SearchScope SCOPE = new SearchScope(1, List.of(), null, 1, java.util.Set.of());
 
     @Test
     void numericAttributeRangesBecomePointRanges() {
