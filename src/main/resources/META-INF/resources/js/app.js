@@ -14,6 +14,16 @@ const view = document.getElementById('view');
 const message = document.getElementById('message');
 let me = null;
 
+let navigation = 0;
+
+/**
+ * Shows a page, unless the reader has navigated on since the page was asked for: a slow earlier page (the project
+ * list still loading when a link to a document is followed) must not replace the newer one.
+ */
+function showFor(current) {
+  return (...nodes) => { if (current === navigation) show(...nodes); };
+}
+
 function show(...nodes) {
   view.replaceChildren(...nodes);
   view.focus();
@@ -25,7 +35,7 @@ function showError(error) {
   if (error) message.textContent = error.message;
 }
 
-async function projectList() {
+async function projectList(show) {
   const projects = await api('/projects');
   show(
     h('h1', {}, 'Your projects'),
@@ -54,7 +64,7 @@ function codeTree(codes) {
   return h('div', { class: 'codebook' }, branch('root'));
 }
 
-async function projectHome(id) {
+async function projectHome(id, show) {
   const [project, documents, members, codes] = await Promise.all([
     api(`/projects/${id}`), api(`/projects/${id}/documents`), api(`/projects/${id}/members`), api(`/projects/${id}/codes`),
   ]);
@@ -107,6 +117,7 @@ async function projectHome(id) {
 
 async function route() {
   message.hidden = true;
+  const show = showFor(++navigation);
   const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
   const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
   const analysisMatch = location.hash.match(/^#\/projects\/(\d+)\/analysis/);
@@ -123,8 +134,8 @@ async function route() {
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
     else if (location.hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
-    else if (match) await projectHome(match[1]);
-    else await projectList();
+    else if (match) await projectHome(match[1], show);
+    else await projectList(show);
   } catch (error) {
     showError(error);
   }
