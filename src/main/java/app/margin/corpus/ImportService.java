@@ -12,7 +12,6 @@ import app.margin.corpus.ImportDtos.ManifestEntry;
 import app.margin.corpus.importer.DocumentReader;
 import app.margin.corpus.importer.ImportRefusedException;
 import app.margin.corpus.importer.ImportedText;
-import app.margin.corpus.importer.TextUnit;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
@@ -131,26 +130,17 @@ public class ImportService {
         doc.importedAt = Instant.now();
         doc.persist();
 
-        int seq = 0;
-        for (TextUnit unit : read.units()) {
-            DocumentUnit stored = new DocumentUnit();
-            stored.documentId = doc.id;
-            stored.seq = seq++;
-            stored.startOffset = unit.start();
-            stored.endOffset = unit.end();
-            stored.speaker = unit.speaker() == null ? null : clip(unit.speaker(), 200);
-            stored.timeMs = unit.timeMs();
-            stored.persist();
-        }
+        DocumentUnit.insertAll(doc.id, read.units());
+        int units = read.units().size();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("title", doc.title);
         after.put("kind", doc.kind);
         after.put("file", fileName);
         after.put("length", doc.textLength);
-        after.put("units", seq);
+        after.put("units", units);
         after.put("sha256", doc.sourceSha256);
         audit.record(grant.projectId(), grant.username(), "document.imported", "DOCUMENT", doc.id, null, after);
-        return new ImportedDocument(doc.id, doc.title, doc.kind, doc.textLength, doc.language, fileName, seq);
+        return new ImportedDocument(doc.id, doc.title, doc.kind, doc.textLength, doc.language, fileName, units);
     }
 
     @SafeVarargs

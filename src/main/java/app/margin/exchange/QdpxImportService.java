@@ -336,17 +336,7 @@ public class QdpxImportService {
         doc.importedBy = me.id;
         doc.importedAt = Instant.now();
         doc.persist();
-        int seq = 0;
-        for (TextUnit unit : units) {
-            DocumentUnit stored = new DocumentUnit();
-            stored.documentId = doc.id;
-            stored.seq = seq++;
-            stored.startOffset = unit.start();
-            stored.endOffset = unit.end();
-            stored.speaker = unit.speaker() == null ? null : clip(unit.speaker(), 200);
-            stored.timeMs = unit.timeMs();
-            stored.persist();
-        }
+        DocumentUnit.insertAll(doc.id, units);
         return doc;
     }
 

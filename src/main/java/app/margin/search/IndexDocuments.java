@@ -51,6 +51,9 @@ final class IndexDocuments {
             addText(d, doc.text().substring(unit.start(), unit.end()));
             out.add(d);
         }
+        if (doc.segments().isEmpty()) {
+            return out; // the layouts below serve only segments, and cost a tenth of a fresh import's indexing
+        }
         List<Span> turns = units.stream().map(u -> new Span(u.start(), u.end())).toList();
         Map<String, List<Span>> layouts = Map.of("turn", turns, "paragraph", TextLayout.paragraphs(doc.text()),
                 "sentence", TextLayout.sentences(doc.text()));

@@ -4,7 +4,6 @@ import app.margin.audit.AuditEvent;
 import app.margin.coding.Coding;
 import app.margin.coding.CodingLayer;
 import app.margin.corpus.Document;
-import app.margin.corpus.DocumentUnit;
 import app.margin.corpus.ResearchCase;
 import app.margin.project.Project;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,8 +111,11 @@ class IndexSource {
             attributes.putAll(rc.attributes);
         }
         attributes.putAll(doc.attributes);
-        List<IndexedDocument.Unit> units = DocumentUnit.ofDocument(documentId).stream()
-                .map(u -> new IndexedDocument.Unit(u.startOffset, u.endOffset, u.speaker)).toList();
+        // Plain rows rather than entities: the session need not track a transcript's hundreds of units.
+        List<IndexedDocument.Unit> units = Document.getEntityManager().createQuery("select u.startOffset, u.endOffset, "
+                + "u.speaker from DocumentUnit u where u.documentId = :d order by u.seq", Object[].class)
+                .setParameter("d", documentId).getResultStream()
+                .map(row -> new IndexedDocument.Unit((Integer) row[0], (Integer) row[1], (String) row[2])).toList();
         List<IndexedDocument.Segment> segments = Coding.<Coding>list("documentId = ?1 order by startOffset, id", documentId)
                 .stream().map(c -> new IndexedDocument.Segment(c.id, c.codeId,
                         c.layer == CodingLayer.MASTER ? IndexFields.MASTER_LAYER : IndexFields.coderLayer(c.coderId),

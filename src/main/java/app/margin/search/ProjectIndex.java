@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 
@@ -26,12 +29,18 @@ final class ProjectIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    ProjectIndex(Path path, Analyzer analyzer) {
+    /** @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too) */
+    ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads) {
         try {
             directory = FSDirectory.open(path);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return new IndexSearcher(reader, searchThreads);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path, e);
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -31,11 +33,10 @@ public class ProjectIndexes {
     private final Path root;
     private final Analyzer analyzer = TextAnalyzers.forIndex();
     private final Map<Long, ProjectIndex> open = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "margin-indexer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemonThreads("margin-indexer"));
+    /** Searches large enough to span several index segments use every core: one researcher's query finishes sooner. */
+    private final ExecutorService searchThreads = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), daemonThreads("margin-search"));
 
     ProjectIndexes(IndexSource source, MarginConfig config) {
         this.source = source;
@@ -117,7 +118,7 @@ public class ProjectIndexes {
     private ProjectIndex open(long projectId) {
         return open.computeIfAbsent(projectId, id -> {
             try {
-                return new ProjectIndex(Files.createDirectories(root.resolve("project-" + id)), analyzer);
+                return new ProjectIndex(Files.createDirectories(root.resolve("project-" + id)), analyzer, searchThreads);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -144,9 +145,19 @@ public class ProjectIndexes {
         }
     }
 
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @PreDestroy
     void close() {
         background.shutdown();
+        searchThreads.shutdown();
         open.values().forEach(index -> {
             try {
                 index.close();
