@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -19,46 +21,57 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Every passage or segment matching a query, in document order, with the codes on it that the caller may see
- * (for the per-code counts). Reads only doc values, so counting all hits stays cheap.
+ * Every passage or segment matching a query, in document order, with how many of them carry each code the caller may
+ * see (for the per-code counts). Reads only doc values, so counting all hits stays cheap.
  */
 final class HitCollector extends SimpleCollector {
-    /** One hit: its Lucene id, document, offset, and visible code ids. */
-    record Found(int luceneId, long documentId, int start, long[] codeIds) {
+    /** One hit: its Lucene id, document and offset. */
+    record Found(int luceneId, long documentId, int start) {
+    }
+
+    /** All hits in document order, and per code id the number of hits carrying that code in a visible layer. */
+    record Hits(List<Found> found, Map<Long, Long> perCode) {
     }
 
     private final SearchScope scope;
     private final List<Found> found = new ArrayList<>();
-    private int docBase;
+    private final Map<Long, Long> perCode = new HashMap<>();
     private NumericDocValues documents;
     private NumericDocValues starts;
     private SortedSetDocValues codes;
-    /** Per segment of the index, each codeLayer term's code id and layer key, parsed once rather than per hit. */
+    private int docBase;
+    /**
+     * Per index segment and per codeLayer term ("code:layer"), its code id and layer key, parsed once rather than per
+     * hit, and the number of hits it was counted for.
+     */
     private long[] ordCode;
     private String[] ordLayer;
-    private final long[] buffer = new long[256];
+    private int[] ordHits;
 
     private HitCollector(SearchScope scope) {
         this.scope = scope;
     }
 
-    static List<Found> collect(IndexSearcher searcher, Query query, SearchScope scope) {
+    static Hits collect(IndexSearcher searcher, Query query, SearchScope scope) {
         try {
-            List<Found> all = searcher.search(query, new CollectorManager<HitCollector, List<Found>>() {
+            return searcher.search(query, new CollectorManager<HitCollector, Hits>() {
                 @Override
                 public HitCollector newCollector() {
                     return new HitCollector(scope);
                 }
 
                 @Override
-                public List<Found> reduce(Collection<HitCollector> collectors) {
-                    List<Found> merged = new ArrayList<>();
-                    collectors.forEach(c -> merged.addAll(c.found));
-                    return merged;
+                public Hits reduce(Collection<HitCollector> collectors) {
+                    List<Found> all = new ArrayList<>();
+                    Map<Long, Long> perCode = new HashMap<>();
+                    for (HitCollector c : collectors) {
+                        all.addAll(c.found);
+                        c.perCode.forEach((code, hits) -> perCode.merge(code, hits, Long::sum));
+                    }
+                    all.sort(Comparator.comparingLong(Found::documentId).thenComparingInt(Found::start));
+                    return new Hits(all, perCode);
                 }
             });
-            all.sort(Comparator.comparingLong(Found::documentId).thenComparingInt(Found::start));
-            return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,6 +86,7 @@ final class HitCollector extends SimpleCollector {
         int terms = (int) Math.min(Integer.MAX_VALUE, codes.getValueCount());
         ordCode = new long[terms];
         ordLayer = new String[terms];
+        ordHits = new int[terms];
     }
 
     private void parse(int ord) throws IOException {
@@ -90,33 +104,31 @@ final class HitCollector extends SimpleCollector {
     public void collect(int doc) throws IOException {
         long documentId = documents.advanceExact(doc) ? documents.longValue() : -1;
         int start = starts.advanceExact(doc) ? (int) starts.longValue() : 0;
-        long[] codeIds = NONE;
         if (codes.advanceExact(doc)) {
-            int n = 0;
+            // A code's terms ("12:m", "12:u3") sort next to each other, so a code in two layers counts once per hit.
+            long counted = -1;
             for (int i = 0; i < codes.docValueCount(); i++) {
                 int ord = (int) codes.nextOrd();
                 if (ordLayer[ord] == null) {
                     parse(ord);
                 }
-                long codeId = ordCode[ord];
-                if (n < buffer.length && scope.maySee(ordLayer[ord], documentId) && !contains(buffer, n, codeId)) {
-                    buffer[n++] = codeId;
+                if (ordCode[ord] != counted && scope.maySee(ordLayer[ord], documentId)) {
+                    ordHits[ord]++;
+                    counted = ordCode[ord];
                 }
             }
-            codeIds = n == 0 ? NONE : java.util.Arrays.copyOf(buffer, n);
         }
-        found.add(new Found(docBase + doc, documentId, start, codeIds));
+        found.add(new Found(docBase + doc, documentId, start));
     }
 
-    private static final long[] NONE = new long[0];
-
-    private static boolean contains(long[] values, int size, long value) {
-        for (int i = 0; i < size; i++) {
-            if (values[i] == value) {
-                return true;
+    /** At the end of each index segment, adds its per-term counts to the per-code counts. */
+    @Override
+    public void finish() {
+        for (int ord = 0; ord < ordHits.length; ord++) {
+            if (ordHits[ord] > 0) {
+                perCode.merge(ordCode[ord], (long) ordHits[ord], Long::sum);
             }
         }
-        return false;
     }
 
     @Override

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -73,23 +72,14 @@ public class SearchService {
         Map<Long, String> titles = titles(projectId);
         Map<Long, String> codeNames = search.scope().codes().stream().collect(Collectors.toMap(c -> c.id, c -> c.name));
         return indexes.upToDate(projectId).read(searcher -> {
-            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope());
-            Map<Long, Long> perDocument = new TreeMap<>();
-            Map<Long, Long> perCode = new HashMap<>();
-            for (HitCollector.Found f : found) {
-                perDocument.merge(f.documentId(), 1L, Long::sum);
-                for (long codeId : f.codeIds()) {
-                    perCode.merge(codeId, 1L, Long::sum);
-                }
-            }
+            HitCollector.Hits all = HitCollector.collect(searcher, search.query(), search.scope());
+            List<HitCollector.Found> found = all.found();
             int from = Math.min(found.size(), (page - 1) * pageSize);
             List<Hit> hits = lines(searcher, search.query(), found.subList(from, Math.min(found.size(), from + pageSize)),
                     unit, titles);
             return new SearchResult(q, search.where(), unit, found.size(), page, pageSize,
-                    (found.size() + pageSize - 1) / pageSize, hits,
-                    perDocument.entrySet().stream().map(e -> new DocumentCount(e.getKey(), titles.get(e.getKey()), e.getValue()))
-                            .toList(),
-                    perCode.entrySet().stream().filter(e -> codeNames.containsKey(e.getKey()))
+                    (found.size() + pageSize - 1) / pageSize, hits, perDocument(found, titles),
+                    all.perCode().entrySet().stream().filter(e -> codeNames.containsKey(e.getKey()))
                             .map(e -> new CodeCount(e.getKey(), codeNames.get(e.getKey()), e.getValue()))
                             .sorted((a, b) -> Long.compare(b.hits(), a.hits())).toList());
         });
@@ -126,6 +116,20 @@ public class SearchService {
             query.add(layers.build(), Occur.FILTER);
         }
         return new PreparedSearch(query.build(), searchScope, where);
+    }
+
+    /** Hits per document, counted along the hits (which come grouped by document). */
+    private static List<DocumentCount> perDocument(List<HitCollector.Found> found, Map<Long, String> titles) {
+        List<DocumentCount> counts = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= found.size(); i++) {
+            if (i == found.size() || found.get(i).documentId() != found.get(from).documentId()) {
+                long documentId = found.get(from).documentId();
+                counts.add(new DocumentCount(documentId, titles.get(documentId), i - from));
+                from = i;
+            }
+        }
+        return counts;
     }
 
     private static Map<Long, String> titles(long projectId) {
@@ -185,7 +189,7 @@ public class SearchService {
             TermCounts read = new TermCounts();
             try {
                 StoredFields stored = searcher.storedFields();
-                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope())) {
+                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).found()) {
                     read.add(stored.document(f.luceneId(), java.util.Set.of(TEXT)).get(TEXT));
                 }
             } catch (IOException e) {
@@ -211,7 +215,7 @@ public class SearchService {
             java.util.Set<Long> ids = new java.util.HashSet<>();
             try {
                 StoredFields stored = searcher.storedFields();
-                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope())) {
+                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).found()) {
                     ids.add(stored.document(f.luceneId(), java.util.Set.of(CODING)).getField(CODING).numericValue().longValue());
                 }
             } catch (IOException e) {
@@ -230,7 +234,7 @@ public class SearchService {
     public List<Extent> extents(long projectId, PreparedSearch search, HitUnit unit) {
         return indexes.upToDate(projectId).read(searcher -> {
             List<Extent> extents = new ArrayList<>();
-            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope());
+            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope()).found();
             forEachExtent(searcher, search.query(), found, unit, (f, doc, extent, matches) -> {
                 int offset = doc.getField(START).numericValue().intValue();
                 extents.add(new Extent(f.documentId(), offset + extent.start(), offset + extent.end()));

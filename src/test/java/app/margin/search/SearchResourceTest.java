@@ -170,6 +170,23 @@ class SearchResourceTest {
     }
 
     @Test
+    void aPassageCountsOncePerCodeAndOnlyInLayersTheCallerMaySee() {
+        Team own = Api.team("Search counts");
+        String text = "Interviewer: Why?\nP: The broker lied to us.\n";
+        long doc = Api.importText(own.supervisor(), own.projectId(), "p.txt", text, null);
+        long lies = Api.newCode(own.supervisor(), own.projectId(), "Lies", null);
+        int at = text.indexOf("The broker");
+        Api.code(own.coder(), own.projectId(), doc, lies, at, at + 15);
+        Api.code(own.coder2(), own.projectId(), doc, lies, at, at + 15);
+        as(own.supervisor()).queryParam("q", "broker").get(own.path("/search")).then().statusCode(200)
+                .body("total", equalTo(1)).body("codes.name", contains("Lies")).body("codes.hits", contains(1));
+        as(own.coder()).queryParam("q", "broker").get(own.path("/search")).then().statusCode(200)
+                .body("codes.hits", contains(1));
+        as(own.viewer()).queryParam("q", "broker").get(own.path("/search")).then().statusCode(200)
+                .body("total", equalTo(1)).body("codes", empty());
+    }
+
+    @Test
     void badQueriesAreExplainedWithWhere() {
         as(team.viewer()).queryParam("q", "broker AND (money").get(team.path("/search")).then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("could not be read"))
