@@ -5,7 +5,7 @@ import app.margin.analysis.AnalysisDtos.CodeLabel;
 import app.margin.analysis.AnalysisDtos.CooccurrenceView;
 import app.margin.analysis.AnalysisDtos.DocumentLabel;
 import app.margin.analysis.AnalysisDtos.DocumentMatrixView;
-import app.margin.codebook.CodeDtos.CodeView;
+import app.margin.codebook.CodeDtos.CodeOutline;
 import app.margin.codebook.CodebookService;
 import app.margin.corpus.AttributeNames;
 import app.margin.corpus.DocumentDtos.DocumentSummary;
@@ -53,7 +53,7 @@ public class AnalysisService {
         if (words < 0) {
             throw ProblemException.badRequest("distance is a number of words, 0 or more.");
         }
-        List<CodeView> codes = codebook.list(projectId);
+        List<CodeOutline> codes = codebook.outline(projectId);
         List<Segment> segments = segments(projectId, q, mode == CooccurrenceMode.UNIT && unit != Unit.DOCUMENT
                 ? unit.name().toLowerCase(Locale.ROOT) : null);
         CodeMatrix matrix = compute(() -> Cooccurrence.compute(segments, ids(codes), mode, words));
@@ -66,7 +66,7 @@ public class AnalysisService {
             throw ProblemException.badRequest("Say which case attribute to cross with the codes (attribute=gender).");
         }
         String name = AttributeNames.normalise(attribute);
-        List<CodeView> codes = codebook.list(projectId);
+        List<CodeOutline> codes = codebook.outline(projectId);
         Map<Long, String> values = new HashMap<>();
         boolean known = false;
         for (DocumentSummary doc : documents.list(projectId)) {
@@ -83,7 +83,7 @@ public class AnalysisService {
     }
 
     public DocumentMatrixView byDocument(long projectId, String q) {
-        List<CodeView> codes = codebook.list(projectId);
+        List<CodeOutline> codes = codebook.outline(projectId);
         List<DocumentSummary> docs = documents.list(projectId);
         List<Segment> segments = segments(projectId, q, null);
         DocumentMatrix m = compute(() -> DocumentMatrix.compute(segments, ids(codes), docs.stream().map(DocumentSummary::id).toList()));
@@ -103,7 +103,7 @@ public class AnalysisService {
         if (top < 1 || top > 500) {
             throw ProblemException.badRequest("limit is between 1 and 500.");
         }
-        CodeView code = codebook.list(projectId).stream().filter(c -> c.id() == codeId).findFirst()
+        CodeOutline code = codebook.outline(projectId).stream().filter(c -> c.id() == codeId).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("There is no code " + codeId + " in this project (codeId)."));
         TermCounts target = search.termCounts(projectId, q, Scope.CODE, Long.toString(codeId));
         TermCounts corpus = search.termCounts(projectId, null, Scope.ALL, null);
@@ -130,11 +130,11 @@ public class AnalysisService {
         }
     }
 
-    private static List<Long> ids(List<CodeView> codes) {
-        return codes.stream().map(CodeView::id).toList();
+    private static List<Long> ids(List<CodeOutline> codes) {
+        return codes.stream().map(CodeOutline::id).toList();
     }
 
-    private static List<CodeLabel> labels(List<CodeView> codes) {
+    private static List<CodeLabel> labels(List<CodeOutline> codes) {
         return codes.stream().map(c -> new CodeLabel(c.id(), c.name(), c.path(), c.color())).toList();
     }
 

@@ -39,6 +39,10 @@ public final class CodeDtos {
             String exclusion, String example, String color, long codings, Instant createdAt, long version) {
     }
 
+    /** A code as matrices and reports label it: no definitions, no coding counts. */
+    public record CodeOutline(long id, String name, Long parentId, String path, String color) {
+    }
+
     public record MergeResult(CodeView into, int codingsMoved, int duplicatesRemoved, int childrenMoved) {
     }
 }

@@ -1,6 +1,7 @@
 package app.margin.codebook;
 
 import app.margin.audit.AuditLog;
+import app.margin.codebook.CodeDtos.CodeOutline;
 import app.margin.codebook.CodeDtos.CodeView;
 import app.margin.codebook.CodeDtos.CreateCodeRequest;
 import app.margin.codebook.CodeDtos.MergeResult;
@@ -51,6 +52,15 @@ public class CodebookService {
         Map<Long, Long> counts = codingCounts(grant);
         CodeTree tree = new CodeTree(codes);
         return tree.depthFirst().stream().map(c -> view(c, tree, counts)).toList();
+    }
+
+    /** The codebook in tree order, for labelling matrices: skips the coding counts, a scan of every coding. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CodeOutline> outline(long projectId) {
+        access.require(projectId, Permission.READ);
+        CodeTree tree = new CodeTree(Code.ofProject(projectId));
+        return tree.depthFirst().stream().map(c -> new CodeOutline(c.id, c.name, c.parentId, tree.path(c.id), c.color))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
