@@ -19,7 +19,7 @@ public class ShippedDatabaseProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         deleteEarlierRun();
-        return Map.of("margin.data-dir", DATA.toString(),
+        return Map.of("margin.demo.enabled", "false", "margin.data-dir", DATA.toString(),
                 "quarkus.datasource.jdbc.url", "jdbc:h2:file:./" + DATA + "/margin;AUTO_SERVER=FALSE");
     }
 
