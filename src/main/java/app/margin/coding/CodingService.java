@@ -97,10 +97,10 @@ public class CodingService {
         }).toList();
     }
 
-    /** Documents of blind agreement rounds on which the caller may see only their own layer (for search). */
+    /** Which coding layers the caller sees on which documents (search applies the same rule as the viewer). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Set<Long> blindDocuments(long projectId) {
-        return LayerVisibility.of(access.require(projectId, Permission.READ)).blindDocuments();
+    public LayerVisibility visibility(long projectId) {
+        return LayerVisibility.of(access.require(projectId, Permission.READ));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

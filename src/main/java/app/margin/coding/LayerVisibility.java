@@ -22,7 +22,7 @@ import java.util.Set;
  * </ul>
  * Blindness wins when a document is in both kinds of round.
  */
-final class LayerVisibility {
+public final class LayerVisibility {
     private final Grant grant;
     /** Documents on which the caller sees only their own layer. */
     private final Set<Long> blindDocuments;
@@ -35,10 +35,15 @@ final class LayerVisibility {
         this.sharedCoders = sharedCoders;
     }
 
+    /** Everything visible: what SUPERVISOR and OWNER see (and a test's fixed scope). */
+    public static LayerVisibility everything(Grant grant) {
+        return new LayerVisibility(grant, Set.of(), Map.of());
+    }
+
     /** The caller's visibility, with the rounds they code in loaded once. */
     static LayerVisibility of(Grant grant) {
         if (grant.can(Permission.SEE_ALL_LAYERS)) {
-            return new LayerVisibility(grant, Set.of(), Map.of());
+            return everything(grant);
         }
         var em = Panache.getEntityManager();
         Set<Long> blind = new HashSet<>();
@@ -57,9 +62,35 @@ final class LayerVisibility {
         return new LayerVisibility(grant, blind, shared);
     }
 
+    public boolean seesAll() {
+        return grant.can(Permission.SEE_ALL_LAYERS);
+    }
+
+    public long callerId() {
+        return grant.userId();
+    }
+
     /** Documents on which the caller sees only their own layer (blind agreement rounds they code in). */
-    Set<Long> blindDocuments() {
+    public Set<Long> blindDocuments() {
         return Set.copyOf(blindDocuments);
+    }
+
+    /** The other coders whose layers a revealed round shares with the caller, on some document at least. */
+    public Set<Long> partners() {
+        Set<Long> partners = new HashSet<>();
+        sharedCoders.values().forEach(partners::addAll);
+        return partners;
+    }
+
+    /** The documents on which the caller sees a partner's layer (revealed, and not blind in another round). */
+    public Set<Long> documentsSharedBy(long coderId) {
+        Set<Long> documents = new HashSet<>();
+        sharedCoders.forEach((doc, coders) -> {
+            if (coders.contains(coderId) && !blindDocuments.contains(doc)) {
+                documents.add(doc);
+            }
+        });
+        return documents;
     }
 
     static boolean mayView(Grant grant, Coding coding) {
@@ -67,20 +98,26 @@ final class LayerVisibility {
     }
 
     boolean mayView(Coding coding) {
-        if (grant.can(Permission.SEE_ALL_LAYERS) || coding.coderId == grant.userId()) {
+        return mayView(coding.layer, coding.coderId, coding.documentId);
+    }
+
+    /**
+     * The rule itself: whether the caller sees a coding of one layer, made by one coder, on one document (callers
+     * who do not know who made a master coding pass -1).
+     */
+    public boolean mayView(CodingLayer layer, long coderId, long documentId) {
+        if (grant.can(Permission.SEE_ALL_LAYERS) || coderId == grant.userId()) {
             return true;
         }
-        if (blindDocuments.contains(coding.documentId)) {
+        if (blindDocuments.contains(documentId)) {
             return false;
         }
-        return coding.layer == CodingLayer.MASTER
-                || sharedCoders.getOrDefault(coding.documentId, Set.of()).contains(coding.coderId);
+        return layer == CodingLayer.MASTER || sharedCoders.getOrDefault(documentId, Set.of()).contains(coderId);
     }
 
     /** Asking for one coder's codings: the caller's own, anyone's for supervisors, or a revealed round partner's. */
     void requireMayView(long coderId) {
-        boolean partner = sharedCoders.values().stream().anyMatch(coders -> coders.contains(coderId));
-        if (!grant.can(Permission.SEE_ALL_LAYERS) && coderId != grant.userId() && !partner) {
+        if (!grant.can(Permission.SEE_ALL_LAYERS) && coderId != grant.userId() && !partners().contains(coderId)) {
             throw ProblemException.forbidden("Only supervisors and owners can see other coders' codings.");
         }
     }

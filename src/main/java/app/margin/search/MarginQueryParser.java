@@ -137,7 +137,10 @@ final class MarginQueryParser extends QueryParser {
         String v = value.strip();
         return switch (field) {
             case "code" -> codeFilter(scope.codeIds(v));
-            case "coder" -> new TermQuery(new Term(LAYER, scope.layerOf(v)));
+            case "coder" -> {
+                String layer = scope.layerOf(v);
+                yield scope.whereVisible(new TermQuery(new Term(LAYER, layer)), layer);
+            }
             case "speaker" -> new TermQuery(new Term(SPEAKER, IndexDocuments.lower(v)));
             case "kind" -> new TermQuery(new Term(KIND, kind(v)));
             case "doc" -> v.matches("\\d+") ? new TermQuery(new Term(DOC, v))
@@ -155,27 +158,18 @@ final class MarginQueryParser extends QueryParser {
     /** Passages or segments with a visible coding of one of these codes (in the coder: layers, when given). */
     private Query codeFilter(List<Long> codeIds) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
+        List<String> layers = coderLayers.isEmpty() ? scope.visibleLayers() : coderLayers;
         for (long id : codeIds) {
-            if (coderLayers.isEmpty() && scope.visibleLayers() == null) {
+            if (layers == null) {
                 any.add(new TermQuery(new Term(CODE, Long.toString(id))), Occur.SHOULD);
                 continue;
             }
-            for (String layer : coderLayers.isEmpty() ? scope.visibleLayers() : coderLayers) {
-                any.add(withoutBlindDocuments(new TermQuery(new Term(CODE_IN_LAYER, codeInLayer(id, layer))), layer),
+            for (String layer : layers) {
+                any.add(scope.whereVisible(new TermQuery(new Term(CODE_IN_LAYER, codeInLayer(id, layer))), layer),
                         Occur.SHOULD);
             }
         }
         return any.build();
-    }
-
-    /** Another layer's codings never count on documents of the caller's blind rounds. */
-    private Query withoutBlindDocuments(Query query, String layer) {
-        if (scope.blindDocuments().isEmpty() || layer.equals(coderLayer(scope.callerId()))) {
-            return query;
-        }
-        BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(query, Occur.MUST);
-        scope.blindDocuments().forEach(doc -> narrowed.add(new TermQuery(new Term(DOC, Long.toString(doc))), Occur.MUST_NOT));
-        return narrowed.build();
     }
 
     private String keywordField(String field) {

@@ -2,30 +2,66 @@ package app.margin.search;
 
 import app.margin.codebook.Code;
 import app.margin.coding.CodingLayer;
+import app.margin.coding.LayerVisibility;
 import app.margin.identity.AppUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * What a query may see and refer to: the project's codes (for {@code code:}), the coding layers the caller may see,
- * and user names (for {@code coder:}). Built per request by {@link SearchService}.
- *
- * @param visibleLayers the layer keys the caller may see, or null for all (supervisors and owners)
- * @param blindDocuments documents of blind agreement rounds on which the caller sees only their own layer
+ * What a query may see and refer to: the project's codes (for {@code code:}), the coding layers the caller sees on
+ * which documents (the viewer's rule, {@link LayerVisibility}: own layer, master, revealed partners, never others'
+ * layers on a blind round's documents), and user names (for {@code coder:}). Built per request by
+ * {@link SearchService}.
  */
-record SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, long callerId, Set<Long> blindDocuments) {
+record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility) {
 
-    boolean maySee(String layerKey) {
-        return visibleLayers == null || visibleLayers.contains(layerKey);
-    }
-
-    /** Whether a layer is visible on one document (blind rounds hide even the master layer there). */
+    /** Whether the caller sees a layer (its key: "m" or "u" + coder id) on one document. */
     boolean maySee(String layerKey, long documentId) {
-        if (visibleLayers == null || layerKey.equals(IndexFields.coderLayer(callerId))) {
+        if (visibility.seesAll()) {
             return true;
         }
-        return !blindDocuments.contains(documentId) && visibleLayers.contains(layerKey);
+        boolean master = layerKey.equals(IndexFields.MASTER_LAYER);
+        return visibility.mayView(master ? CodingLayer.MASTER : CodingLayer.CODER,
+                master ? -1 : Long.parseLong(layerKey.substring(1)), documentId);
+    }
+
+    /** The layers the caller sees on some document, or null for all of them (supervisors and owners). */
+    List<String> visibleLayers() {
+        if (visibility.seesAll()) {
+            return null;
+        }
+        List<String> layers = new ArrayList<>(List.of(IndexFields.coderLayer(visibility.callerId()), IndexFields.MASTER_LAYER));
+        visibility.partners().stream().sorted().forEach(coder -> layers.add(IndexFields.coderLayer(coder)));
+        return layers;
+    }
+
+    /**
+     * A query narrowed to the documents on which the caller sees a layer: the query itself where the layer is
+     * visible everywhere, nothing where it is visible nowhere.
+     */
+    Query whereVisible(Query query, String layerKey) {
+        if (visibility.seesAll() || layerKey.equals(IndexFields.coderLayer(visibility.callerId()))) {
+            return query;
+        }
+        if (layerKey.equals(IndexFields.MASTER_LAYER)) {
+            Set<Long> blind = visibility.blindDocuments();
+            return blind.isEmpty() ? query : new BooleanQuery.Builder().add(query, Occur.MUST)
+                    .add(documents(blind), Occur.MUST_NOT).build();
+        }
+        Set<Long> shared = visibility.documentsSharedBy(Long.parseLong(layerKey.substring(1)));
+        return shared.isEmpty() ? new MatchNoDocsQuery("a layer the caller does not see")
+                : new BooleanQuery.Builder().add(query, Occur.MUST).add(documents(shared), Occur.FILTER).build();
+    }
+
+    private static Query documents(Set<Long> ids) {
+        return new TermInSetQuery(IndexFields.DOC, ids.stream().sorted().map(id -> new BytesRef(Long.toString(id))).toList());
     }
 
     /** The layer key of a {@code coder:} value: a user name, or "master". */
@@ -38,7 +74,7 @@ record SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, 
             throw new QueryProblem("There is no user ‘" + coder + "’ (coder: takes a user name or master).");
         }
         String key = IndexFields.coderLayer(user.id);
-        if (!maySee(key)) {
+        if (visibleLayers() != null && !visibleLayers().contains(key)) {
             throw new QueryProblem("Only supervisors and owners can search other coders' codings (coder:" + coder + ").");
         }
         return key;
@@ -74,9 +110,5 @@ record SearchScope(long projectId, List<Code> codes, Set<String> visibleLayers, 
             parent = up.parentId;
         }
         return path;
-    }
-
-    static String layerKey(CodingLayer layer, long coderId) {
-        return layer == CodingLayer.MASTER ? IndexFields.MASTER_LAYER : IndexFields.coderLayer(coderId);
     }
 }

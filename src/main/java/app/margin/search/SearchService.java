@@ -8,7 +8,6 @@ import app.margin.corpus.Document;
 import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
-import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import app.margin.search.SearchDtos.CodeCount;
 import app.margin.search.SearchDtos.DocumentCount;
@@ -88,11 +87,8 @@ public class SearchService {
     /** Checks access and parses; the query carries the scope (passages or segments) and layer visibility. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PreparedSearch prepare(long projectId, String q, Scope scope, String code) {
-        Grant grant = access.require(projectId, Permission.READ);
-        boolean all = grant.can(Permission.SEE_ALL_LAYERS);
-        SearchScope searchScope = new SearchScope(projectId, Code.list("projectId", projectId),
-                all ? null : Set.of(MASTER_LAYER, coderLayer(grant.userId())), grant.userId(),
-                all ? Set.of() : codings.blindDocuments(projectId));
+        access.require(projectId, Permission.READ);
+        SearchScope searchScope = new SearchScope(projectId, Code.list("projectId", projectId), codings.visibility(projectId));
         Scope where = scope == null ? Scope.ALL : scope;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         try {
@@ -109,10 +105,9 @@ public class SearchService {
         query.add(new TermQuery(new Term(TYPE, where == Scope.ALL ? UNIT : SEGMENT)), Occur.FILTER);
         if (where != Scope.ALL && searchScope.visibleLayers() != null) {
             BooleanQuery.Builder layers = new BooleanQuery.Builder();
-            layers.add(new TermQuery(new Term(LAYER, coderLayer(grant.userId()))), Occur.SHOULD);
-            BooleanQuery.Builder master = new BooleanQuery.Builder().add(new TermQuery(new Term(LAYER, MASTER_LAYER)), Occur.MUST);
-            searchScope.blindDocuments().forEach(d -> master.add(new TermQuery(new Term(DOC, Long.toString(d))), Occur.MUST_NOT));
-            layers.add(master.build(), Occur.SHOULD);
+            for (String layer : searchScope.visibleLayers()) {
+                layers.add(searchScope.whereVisible(new TermQuery(new Term(LAYER, layer)), layer), Occur.SHOULD);
+            }
             query.add(layers.build(), Occur.FILTER);
         }
         return new PreparedSearch(query.build(), searchScope, where);

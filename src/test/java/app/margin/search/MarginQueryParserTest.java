@@ -3,12 +3,22 @@ package app.margin.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.margin.coding.LayerVisibility;
+import app.margin.identity.AppUser;
+import app.margin.identity.ProjectAccess.Grant;
+import app.margin.identity.ProjectRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The query language without an index: what each filter becomes, and how errors read. */
 class MarginQueryParserTest {
-    static final SearchScope SCOPE = new SearchScope(1, List.of(), null, 1, java.util.Set.of());
+    static final SearchScope SCOPE = new SearchScope(1, List.of(), LayerVisibility.everything(owner()));
+
+    private static Grant owner() {
+        AppUser user = new AppUser();
+        user.id = 1L;
+        return new Grant(1, user, ProjectRole.OWNER);
+    }
 
     @Test
     void numericAttributeRangesBecomePointRanges() {

@@ -191,6 +191,25 @@ class AgreementResourceTest {
     }
 
     @Test
+    void afterRevealSearchShowsPartnersLayersOnTheRoundsDocumentsOnly() {
+        long other = Api.importText(team.supervisor(), team.projectId(), "p02.txt", TEXT, null);
+        Api.code(team.coder2(), team.projectId(), other, x, 4, 10);
+        as(team.coder()).queryParam("q", "coder:" + team.coder2()).get(team.path("/search")).then().statusCode(400);
+        as(team.coder()).queryParam("q", "code:" + x).queryParam("scope", "coded").get(team.path("/search")).then()
+                .statusCode(200).body("total", equalTo(1));
+        as(team.supervisor()).post(rounds(rid, "/reveal")).then().statusCode(200);
+        // as in the viewer: the partner's layer on the round's document, not on the document outside the round
+        as(team.coder()).queryParam("q", "coder:" + team.coder2()).queryParam("scope", "coded").get(team.path("/search"))
+                .then().statusCode(200).body("total", equalTo(1)).body("hits[0].documentId", equalTo((int) doc));
+        as(team.coder()).queryParam("q", "code:" + x).queryParam("scope", "coded").get(team.path("/search")).then()
+                .body("total", equalTo(2));
+        as(team.coder()).queryParam("q", "code:" + x).get(team.path("/search")).then()
+                .body("documents.documentId", contains((int) doc))
+                .body("codes.find { it.codeId == " + x + " }.hits", equalTo(1));
+        as(team.coder()).get(team.path("/codings?documentId=" + other)).then().body("size()", equalTo(0));
+    }
+
+    @Test
     void mergeAdjustAndRejectDecisions() {
         as(team.supervisor()).body(Map.of("decision", "MERGE", "documentId", doc, "codeId", x,
                 "codingIds", List.of(coderX, coder2X))).post(rounds(rid, "/adjudications")).then().statusCode(201)
