@@ -10,6 +10,7 @@ import app.margin.codebook.CodebookService;
 import app.margin.corpus.AttributeNames;
 import app.margin.corpus.DocumentDtos.DocumentSummary;
 import app.margin.corpus.DocumentService;
+import app.margin.problem.Params;
 import app.margin.problem.ProblemException;
 import app.margin.search.SearchDtos.CodedSegment;
 import app.margin.search.SearchDtos.Scope;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Co-occurrence counts over the coded segments a caller may see, optionally narrowed by a search query (any filter
@@ -47,8 +49,9 @@ public class AnalysisService {
     enum Unit { TURN, PARAGRAPH, SENTENCE, DOCUMENT }
 
     public CooccurrenceView cooccurrence(long projectId, String modeName, String unitName, Integer distance, String q) {
-        CooccurrenceMode mode = parse(CooccurrenceMode.class, modeName == null ? "overlap" : modeName, "mode");
-        Unit unit = parse(Unit.class, unitName == null ? "turn" : unitName, "unit");
+        CooccurrenceMode mode = Objects.requireNonNullElse(Params.enumOrNull(CooccurrenceMode.class, modeName, "mode"),
+                CooccurrenceMode.OVERLAP);
+        Unit unit = Objects.requireNonNullElse(Params.enumOrNull(Unit.class, unitName, "unit"), Unit.TURN);
         int words = distance == null ? DEFAULT_DISTANCE : distance;
         if (words < 0) {
             throw ProblemException.badRequest("distance is a number of words, 0 or more.");
@@ -136,14 +139,5 @@ public class AnalysisService {
 
     private static List<CodeLabel> labels(List<CodeOutline> codes) {
         return codes.stream().map(c -> new CodeLabel(c.id(), c.name(), c.path(), c.color())).toList();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String parameter) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(parameter + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    .toLowerCase(Locale.ROOT) + ", not ‘" + value + "’.");
-        }
     }
 }

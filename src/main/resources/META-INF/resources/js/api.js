@@ -7,6 +7,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A readable sentence for a refused request: the problem's detail, or (when the server sent none) what the status means. */
+export function refusal(status, problem) {
+  if (problem?.detail) return problem.detail;
+  if (status === 413) {
+    return 'This is larger than the Margin server accepts in one upload. Split the file, or ask the administrator '
+      + 'to raise quarkus.http.limits.max-body-size.';
+  }
+  return `Margin could not complete this (${status}).`;
+}
+
 export async function api(path, { method = 'GET', body } = {}) {
   const headers = { 'X-Margin-Request': '1', Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -18,12 +28,8 @@ export async function api(path, { method = 'GET', body } = {}) {
     throw new ApiError(401, 'Sign in to use Margin.');
   }
   if (!response.ok) {
-    let detail = `Margin could not complete this (${response.status}).`;
-    try {
-      const problem = await response.json();
-      if (problem.detail) detail = problem.detail;
-    } catch { /* not JSON: keep the generic sentence */ }
-    throw new ApiError(response.status, detail);
+    const problem = await response.json().catch(() => null); // not JSON: the generic sentence
+    throw new ApiError(response.status, refusal(response.status, problem));
   }
   return response.status === 204 ? null : response.json();
 }

@@ -1,6 +1,6 @@
 // Exports of a project (coded segments, codebook, REFI-QDA project) and the REFI-QDA import on the project list.
 // Every export and import runs as a background job: the page shows its progress, then offers the file.
-import { api, ApiError } from './api.js';
+import { api, ApiError, refusal } from './api.js';
 import { h } from './dom.js';
 
 /** Polls a job until it has finished, updating a progress bar and a status line. */
@@ -129,7 +129,7 @@ export function qdpxImportControl() {
         method: 'POST', body: form, credentials: 'same-origin', headers: { 'X-Margin-Request': '1', Accept: 'application/json' },
       });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new ApiError(response.status, body.detail ?? `Refused (${response.status}).`);
+      if (!response.ok) throw new ApiError(response.status, refusal(response.status, body));
       const job = await follow(body, bar, status);
       const r = job.result.report;
       status.className = 'ok';

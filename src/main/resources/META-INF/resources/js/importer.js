@@ -1,5 +1,6 @@
 // The import panel of a project: drop or choose files, each uploaded on its own so it has its own progress bar
 // and its own result (imported, or the reason it was refused).
+import { refusal } from './api.js';
 import { h } from './dom.js';
 
 const ACCEPTED = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.vtt,.srt';
@@ -20,7 +21,7 @@ function upload(pid, file, kind, onProgress) {
         const doc = body.imported[0];
         resolve({ ok: true, text: `Imported as “${doc.title}” (${doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase()}, ${doc.length.toLocaleString()} characters).` });
       } else {
-        resolve({ ok: false, text: body.failed?.[0]?.reason ?? body.detail ?? `Refused (${request.status}).` });
+        resolve({ ok: false, text: body.failed?.[0]?.reason ?? refusal(request.status, body) });
       }
     });
     request.addEventListener('error', () => resolve({ ok: false, text: 'The upload was interrupted. Check the connection and try again.' }));
@@ -78,7 +79,7 @@ export function importPanel(pid, onImported) {
       onImported();
     } else {
       csvResult.className = 'refused';
-      csvResult.textContent = body.detail ?? `Refused (${response.status}).`;
+      csvResult.textContent = refusal(response.status, body);
     }
     csvInput.value = '';
   });

@@ -147,7 +147,7 @@ class AnalysisResourceTest {
     @Test
     void badParametersAreExplained() {
         as(team.viewer()).queryParam("mode", "nearby").get(team.path("/cooccurrence")).then().statusCode(400)
-                .body("detail", containsString("mode must be one of"));
+                .body("detail", containsString("is not a valid mode"));
         as(team.viewer()).queryParam("mode", "proximity").queryParam("distance", -1).get(team.path("/cooccurrence"))
                 .then().statusCode(400);
         as(team.viewer()).queryParam("q", "broker AND (").get(team.path("/cooccurrence")).then().statusCode(400)

@@ -72,4 +72,19 @@ class ImportPageTest {
         assertThat(asCoder.locator("#documents-heading")).hasText("Documents (2)");
         assertEquals(0, asCoder.locator("#import-heading").count(), "coders do not import");
     }
+
+    @Test
+    void anUploadBeyondTheServersLimitIsExplained() {
+        String owner = Api.newUser("importer");
+        long pid = Api.newProject(owner, "Too large");
+        Page page = browser.signIn(root, owner, Api.PASSWORD);
+        page.navigate(root + "#/projects/" + pid);
+        // The HTTP layer refuses a request over quarkus.http.limits.max-body-size with a bare 413 before Margin sees
+        // it; a test cannot send 512 MB, so the browser is given that answer.
+        page.route("**/api/v1/projects/" + pid + "/documents", route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(413).setBody("")));
+        page.locator("#import-files").setInputFiles(new FilePayload("huge.pdf", "application/pdf", new byte[] {1, 2, 3}));
+        assertThat(page.locator(".import-results li", new Page.LocatorOptions().setHasText("huge.pdf")))
+                .containsText("larger than the Margin server accepts in one upload");
+    }
 }
