@@ -7,35 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The co-occurrence heatmaps of the demo project: a cell opens its segments, a matrix downloads as CSV. */
 @QuarkusTest
-class AnalysisPageTest {
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class AnalysisPageTest extends BrowserTest {
     @Test
     void aSupervisorReadsTheHeatmapsOpensACellAndDownloadsTheCsv() throws Exception {
         long pid = given().auth().preemptive().basic("demo-supervisor", "demo").get("/api/v1/projects").then().extract()

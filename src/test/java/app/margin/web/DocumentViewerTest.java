@@ -6,36 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reading a transcript by speaker turns, coding a selection through the code picker, removing the coding. */
 @QuarkusTest
-class DocumentViewerTest {
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class DocumentViewerTest extends BrowserTest {
     static JsonPath asCoder(String path) {
         return given().auth().preemptive().basic("demo-coder1", "demo").get("/api/v1" + path).then().statusCode(200)
                 .extract().jsonPath();

@@ -6,33 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.margin.support.Api;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Owners manage members on the project home; others only see who is in the project. */
 @QuarkusTest
-class MembersPageTest {
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class MembersPageTest extends BrowserTest {
     @Test
     void anOwnerAddsChangesAndRemovesAMember() {
         String owner = Api.newUser("owner");

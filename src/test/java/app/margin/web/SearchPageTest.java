@@ -6,34 +6,13 @@ import static io.restassured.RestAssured.given;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Searching the demo project in the browser: KWIC hits, a hit opening the viewer, errors, auto-coding and undo. */
 @QuarkusTest
-class SearchPageTest {
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class SearchPageTest extends BrowserTest {
     static long demoProject() {
         return given().auth().preemptive().basic("demo-coder1", "demo").get("/api/v1/projects").then().extract()
                 .jsonPath().getLong("find { it.name == 'Onward migration (demo)' }.id");

@@ -5,34 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.margin.support.Api;
 import com.microsoft.playwright.Page;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signing in through the browser, seeing only one's own projects, a project's home, signing out. */
 @QuarkusTest
-class SignInPageTest {
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class SignInPageTest extends BrowserTest {
     private Page signIn(String user, String password) {
         Page page = browser.newPage();
         page.navigate(root.toString());
