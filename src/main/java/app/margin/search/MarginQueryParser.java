@@ -19,9 +19,11 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Margin's query language: Lucene's classic syntax on the text (words, "phrases", AND/OR/NOT, wildcards, fuzzy~,
@@ -155,19 +157,20 @@ final class MarginQueryParser extends QueryParser {
         };
     }
 
-    /** Passages or segments with a visible coding of one of these codes (in the coder: layers, when given). */
+    /**
+     * Passages or segments with a visible coding of one of these codes (in the coder: layers, when given): one term
+     * set per layer, so a large subtree of codes never runs into Lucene's limit on the number of clauses.
+     */
     private Query codeFilter(List<Long> codeIds) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
         List<String> layers = coderLayers.isEmpty() ? scope.visibleLayers() : coderLayers;
-        for (long id : codeIds) {
-            if (layers == null) {
-                any.add(new TermQuery(new Term(CODE, Long.toString(id))), Occur.SHOULD);
-                continue;
-            }
-            for (String layer : layers) {
-                any.add(scope.whereVisible(new TermQuery(new Term(CODE_IN_LAYER, codeInLayer(id, layer))), layer),
-                        Occur.SHOULD);
-            }
+        if (layers == null) {
+            return new TermInSetQuery(CODE, codeIds.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String layer : layers) {
+            Query coded = new TermInSetQuery(CODE_IN_LAYER,
+                    codeIds.stream().map(id -> new BytesRef(codeInLayer(id, layer))).sorted().toList());
+            any.add(scope.whereVisible(coded, layer), Occur.SHOULD);
         }
         return any.build();
     }

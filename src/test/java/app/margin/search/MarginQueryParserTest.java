@@ -3,11 +3,14 @@ package app.margin.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.margin.codebook.Code;
 import app.margin.coding.LayerVisibility;
 import app.margin.identity.AppUser;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.identity.ProjectRole;
 import java.util.List;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.junit.jupiter.api.Test;
 
 /** The query language without an index: what each filter becomes, and how errors read. */
@@ -34,6 +37,20 @@ class MarginQueryParserTest {
     void wordsAreJoinedByAndAndFiltersAreExactTerms() {
         assertEquals("+text:broker +speaker:p07", MarginQueryParser.parse("brokers speaker:P07", SCOPE).toString());
         assertEquals("kind:field_note", MarginQueryParser.parse("kind:\"field note\"", SCOPE).toString());
+    }
+
+    @Test
+    void aCodeWithMoreSubCodesThanLuceneAllowsClausesIsOneTermSet() {
+        List<Code> codes = new java.util.ArrayList<>();
+        for (long id = 1; id <= 1_100; id++) {
+            Code code = new Code();
+            code.id = id;
+            code.name = id == 1 ? "Root" : "Sub " + id;
+            code.parentId = id == 1 ? null : 1L;
+            codes.add(code);
+        }
+        Query query = MarginQueryParser.parse("code:\"Root/*\"", new SearchScope(1, codes, SCOPE.visibility()));
+        assertEquals(1_100, ((TermInSetQuery) query).getTermsCount());
     }
 
     @Test
