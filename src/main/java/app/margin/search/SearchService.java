@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +49,7 @@ public class SearchService {
     private final ProjectAccess access;
     private final ProjectIndexes indexes;
     private final Map<Long, CorpusCounts> corpusCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Titles> titles = new java.util.concurrent.ConcurrentHashMap<>();
     private final CodingService codings;
 
     SearchService(ProjectAccess access, ProjectIndexes indexes, CodingService codings) {
@@ -68,9 +68,10 @@ public class SearchService {
             throw ProblemException.badRequest("page starts at 1 and pageSize is between 1 and " + MAX_PAGE_SIZE + ".");
         }
         PreparedSearch search = prepare(projectId, q, scope, code);
-        Map<Long, String> titles = titles(projectId);
         Map<Long, String> codeNames = search.scope().codes().stream().collect(Collectors.toMap(c -> c.id, c -> c.name));
-        return indexes.upToDate(projectId).read(searcher -> {
+        ProjectIndex index = indexes.upToDate(projectId);
+        Map<Long, String> titles = titles(projectId, index.appliedSeq());
+        return index.read(searcher -> {
             HitCollector.Hits all = HitCollector.collect(searcher, search.query(), search.scope());
             List<HitCollector.Found> found = all.found();
             int from = Math.min(found.size(), (page - 1) * pageSize);
@@ -127,11 +128,23 @@ public class SearchService {
         return counts;
     }
 
-    private static Map<Long, String> titles(long projectId) {
-        Map<Long, String> titles = new LinkedHashMap<>();
+    /**
+     * The project's document titles, read once per index state: H2 reads a document's whole row (its text too) to
+     * return its title, which made the titles most of what a search allocated.
+     */
+    private Map<Long, String> titles(long projectId, long appliedSeq) {
+        Titles cached = titles.get(projectId);
+        if (cached != null && cached.appliedSeq() == appliedSeq) {
+            return cached.byId();
+        }
+        Map<Long, String> read = new HashMap<>();
         Document.getEntityManager().createQuery("select d.id, d.title from Document d where d.projectId = :p", Object[].class)
-                .setParameter("p", projectId).getResultList().forEach(row -> titles.put((Long) row[0], (String) row[1]));
-        return titles;
+                .setParameter("p", projectId).getResultList().forEach(row -> read.put((Long) row[0], (String) row[1]));
+        titles.put(projectId, new Titles(appliedSeq, read));
+        return read;
+    }
+
+    private record Titles(long appliedSeq, Map<Long, String> byId) {
     }
 
     /** KWIC lines of one page of hits, one per hit unit (turn, paragraph or sentence) holding a match. */

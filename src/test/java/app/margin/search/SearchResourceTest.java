@@ -211,6 +211,11 @@ class SearchResourceTest {
                 .body("hits[0].documentId", equalTo((int) doc));
         as(own.coder()).post(own.path("/search/index/rebuild")).then().statusCode(403);
         as(own.supervisor()).post(own.path("/search/index/rebuild")).then().statusCode(200).body("documents", equalTo(1));
-        as(own.viewer()).queryParam("q", "smuggler").get(own.path("/search")).then().body("total", equalTo(1));
+        as(own.viewer()).queryParam("q", "smuggler").get(own.path("/search")).then().body("total", equalTo(1))
+                .body("documents[0].title", equalTo("p03"));
+        as(own.supervisor()).body(Map.of("title", "Interview P03")).patch(own.path("/documents/" + doc)).then()
+                .statusCode(200);
+        as(own.viewer()).queryParam("q", "smuggler").get(own.path("/search")).then()
+                .body("documents[0].title", equalTo("Interview P03")).body("hits[0].documentTitle", equalTo("Interview P03"));
     }
 }
