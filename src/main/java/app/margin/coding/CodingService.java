@@ -97,12 +97,6 @@ public class CodingService {
         }).toList();
     }
 
-    /** Which coding layers the caller sees on which documents (search applies the same rule as the viewer). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public LayerVisibility visibility(long projectId) {
-        return LayerVisibility.of(access.require(projectId, Permission.READ));
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public CodingView get(long projectId, long codingId) {
         Grant grant = access.require(projectId, Permission.READ);

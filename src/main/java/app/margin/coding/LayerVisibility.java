@@ -41,7 +41,7 @@ public final class LayerVisibility {
     }
 
     /** The caller's visibility, with the rounds they code in loaded once. */
-    static LayerVisibility of(Grant grant) {
+    public static LayerVisibility of(Grant grant) {
         if (grant.can(Permission.SEE_ALL_LAYERS)) {
             return everything(grant);
         }

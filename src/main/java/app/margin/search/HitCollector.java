@@ -41,11 +41,12 @@ final class HitCollector extends SimpleCollector {
     private SortedSetDocValues codes;
     private int docBase;
     /**
-     * Per index segment and per codeLayer term ("code:layer"), its code id and layer key, parsed once rather than per
-     * hit, and the number of hits it was counted for.
+     * Per index segment and per codeLayer term ("code:layer"), its code id and coder id (-1 for the master layer),
+     * parsed once rather than per hit, and the number of hits it was counted for.
      */
     private long[] ordCode;
-    private String[] ordLayer;
+    private long[] ordCoder;
+    private boolean[] parsed;
     private int[] ordHits;
 
     private HitCollector(SearchScope scope) {
@@ -85,7 +86,8 @@ final class HitCollector extends SimpleCollector {
         codes = DocValues.getSortedSet(context.reader(), IndexFields.CODE_IN_LAYER);
         int terms = (int) Math.min(Integer.MAX_VALUE, codes.getValueCount());
         ordCode = new long[terms];
-        ordLayer = new String[terms];
+        ordCoder = new long[terms];
+        parsed = new boolean[terms];
         ordHits = new int[terms];
     }
 
@@ -93,7 +95,8 @@ final class HitCollector extends SimpleCollector {
         String term = codes.lookupOrd(ord).utf8ToString();
         int colon = term.indexOf(':');
         ordCode[ord] = Long.parseLong(term.substring(0, colon));
-        ordLayer[ord] = term.substring(colon + 1);
+        ordCoder[ord] = IndexFields.coderOf(term.substring(colon + 1));
+        parsed[ord] = true;
     }
 
     @Override
@@ -109,10 +112,10 @@ final class HitCollector extends SimpleCollector {
             long counted = -1;
             for (int i = 0; i < codes.docValueCount(); i++) {
                 int ord = (int) codes.nextOrd();
-                if (ordLayer[ord] == null) {
+                if (!parsed[ord]) {
                     parse(ord);
                 }
-                if (ordCode[ord] != counted && scope.maySee(ordLayer[ord], documentId)) {
+                if (ordCode[ord] != counted && scope.maySee(ordCoder[ord], documentId)) {
                     ordHits[ord]++;
                     counted = ordCode[ord];
                 }

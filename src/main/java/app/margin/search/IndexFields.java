@@ -54,6 +54,11 @@ final class IndexFields {
         return "u" + userId;
     }
 
+    /** The coder id of a layer key ("u" + id), or -1 for the master layer ("m"). */
+    static long coderOf(String layerKey) {
+        return layerKey.equals(MASTER_LAYER) ? -1 : Long.parseLong(layerKey.substring(1));
+    }
+
     static String codeInLayer(long codeId, String layerKey) {
         return codeId + ":" + layerKey;
     }

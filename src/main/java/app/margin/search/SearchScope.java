@@ -22,14 +22,10 @@ import org.apache.lucene.util.BytesRef;
  */
 record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility) {
 
-    /** Whether the caller sees a layer (its key: "m" or "u" + coder id) on one document. */
-    boolean maySee(String layerKey, long documentId) {
-        if (visibility.seesAll()) {
-            return true;
-        }
-        boolean master = layerKey.equals(IndexFields.MASTER_LAYER);
-        return visibility.mayView(master ? CodingLayer.MASTER : CodingLayer.CODER,
-                master ? -1 : Long.parseLong(layerKey.substring(1)), documentId);
+    /** Whether the caller sees a layer (a coder's id, or -1 for the master layer) on one document. */
+    boolean maySee(long coderId, long documentId) {
+        return visibility.seesAll() || visibility.mayView(coderId < 0 ? CodingLayer.MASTER : CodingLayer.CODER, coderId,
+                documentId);
     }
 
     /** The layers the caller sees on some document, or null for all of them (supervisors and owners). */
@@ -55,7 +51,7 @@ record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility)
             return blind.isEmpty() ? query : new BooleanQuery.Builder().add(query, Occur.MUST)
                     .add(documents(blind), Occur.MUST_NOT).build();
         }
-        Set<Long> shared = visibility.documentsSharedBy(Long.parseLong(layerKey.substring(1)));
+        Set<Long> shared = visibility.documentsSharedBy(IndexFields.coderOf(layerKey));
         return shared.isEmpty() ? new MatchNoDocsQuery("a layer the caller does not see")
                 : new BooleanQuery.Builder().add(query, Occur.MUST).add(documents(shared), Occur.FILTER).build();
     }
@@ -74,7 +70,8 @@ record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility)
             throw new QueryProblem("There is no user ‘" + coder + "’ (coder: takes a user name or master).");
         }
         String key = IndexFields.coderLayer(user.id);
-        if (visibleLayers() != null && !visibleLayers().contains(key)) {
+        List<String> visible = visibleLayers();
+        if (visible != null && !visible.contains(key)) {
             throw new QueryProblem("Only supervisors and owners can search other coders' codings (coder:" + coder + ").");
         }
         return key;

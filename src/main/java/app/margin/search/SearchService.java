@@ -3,11 +3,12 @@ package app.margin.search;
 import static app.margin.search.IndexFields.*;
 
 import app.margin.codebook.Code;
-import app.margin.coding.CodingService;
+import app.margin.coding.LayerVisibility;
 import app.margin.corpus.Document;
 import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
+import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import app.margin.search.SearchDtos.CodeCount;
 import app.margin.search.SearchDtos.DocumentCount;
@@ -48,14 +49,17 @@ public class SearchService {
 
     private final ProjectAccess access;
     private final ProjectIndexes indexes;
-    private final Map<Long, CorpusCounts> corpusCounts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, Titles> titles = new java.util.concurrent.ConcurrentHashMap<>();
-    private final CodingService codings;
+    /**
+     * Document titles per index state: reading them made H2 decode every document row, which by a profile was the
+     * largest share of what a search allocated (and so of its garbage-collection pauses).
+     */
+    private final IndexStateCache<Map<Long, String>> titles = new IndexStateCache<>();
+    /** The whole corpus's word counts (the reference side of keyness) per index state. */
+    private final IndexStateCache<TermCounts> corpusCounts = new IndexStateCache<>();
 
-    SearchService(ProjectAccess access, ProjectIndexes indexes, CodingService codings) {
+    SearchService(ProjectAccess access, ProjectIndexes indexes) {
         this.access = access;
         this.indexes = indexes;
-        this.codings = codings;
     }
 
     /** A parsed search: the Lucene query with its scope, and what the caller may see. */
@@ -70,7 +74,7 @@ public class SearchService {
         PreparedSearch search = prepare(projectId, q, scope, code);
         Map<Long, String> codeNames = search.scope().codes().stream().collect(Collectors.toMap(c -> c.id, c -> c.name));
         ProjectIndex index = indexes.upToDate(projectId);
-        Map<Long, String> titles = titles(projectId, index.appliedSeq());
+        Map<Long, String> titles = this.titles.get(projectId, index.appliedSeq(), () -> titles(projectId));
         return index.read(searcher -> {
             HitCollector.Hits all = HitCollector.collect(searcher, search.query(), search.scope());
             List<HitCollector.Found> found = all.found();
@@ -88,8 +92,8 @@ public class SearchService {
     /** Checks access and parses; the query carries the scope (passages or segments) and layer visibility. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PreparedSearch prepare(long projectId, String q, Scope scope, String code) {
-        access.require(projectId, Permission.READ);
-        SearchScope searchScope = new SearchScope(projectId, Code.list("projectId", projectId), codings.visibility(projectId));
+        Grant grant = access.require(projectId, Permission.READ);
+        SearchScope searchScope = new SearchScope(projectId, Code.list("projectId", projectId), LayerVisibility.of(grant));
         Scope where = scope == null ? Scope.ALL : scope;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         try {
@@ -128,23 +132,11 @@ public class SearchService {
         return counts;
     }
 
-    /**
-     * The project's document titles, read once per index state: reading them made H2 decode every document row,
-     * which by a profile was the largest share of what a search allocated (and so of its garbage-collection pauses).
-     */
-    private Map<Long, String> titles(long projectId, long appliedSeq) {
-        Titles cached = titles.get(projectId);
-        if (cached != null && cached.appliedSeq() == appliedSeq) {
-            return cached.byId();
-        }
-        Map<Long, String> read = new HashMap<>();
+    private static Map<Long, String> titles(long projectId) {
+        Map<Long, String> titles = new HashMap<>();
         Document.getEntityManager().createQuery("select d.id, d.title from Document d where d.projectId = :p", Object[].class)
-                .setParameter("p", projectId).getResultList().forEach(row -> read.put((Long) row[0], (String) row[1]));
-        titles.put(projectId, new Titles(appliedSeq, read));
-        return read;
-    }
-
-    private record Titles(long appliedSeq, Map<Long, String> byId) {
+                .setParameter("p", projectId).getResultList().forEach(row -> titles.put((Long) row[0], (String) row[1]));
+        return titles;
     }
 
     /** KWIC lines of one page of hits, one per hit unit (turn, paragraph or sentence) holding a match. */
@@ -187,13 +179,13 @@ public class SearchService {
         PreparedSearch search = prepare(projectId, q, scope, code);
         ProjectIndex index = indexes.upToDate(projectId);
         boolean wholeCorpus = (q == null || q.isBlank()) && search.where() == Scope.ALL;
-        if (wholeCorpus) {
-            CorpusCounts cached = corpusCounts.get(projectId);
-            if (cached != null && cached.appliedSeq() == index.appliedSeq()) {
-                return cached.counts();
-            }
-        }
-        TermCounts counts = index.read(searcher -> {
+        return wholeCorpus ? corpusCounts.get(projectId, index.appliedSeq(), () -> wordCounts(index, search))
+                : wordCounts(index, search);
+    }
+
+    /** Reads the stored text of every hit. */
+    private static TermCounts wordCounts(ProjectIndex index, PreparedSearch search) {
+        return index.read(searcher -> {
             TermCounts read = new TermCounts();
             try {
                 StoredFields stored = searcher.storedFields();
@@ -205,14 +197,6 @@ public class SearchService {
             }
             return read;
         });
-        if (wholeCorpus) {
-            corpusCounts.put(projectId, new CorpusCounts(index.appliedSeq(), counts));
-        }
-        return counts;
-    }
-
-    /** The whole corpus's word counts (the reference side of keyness) for one index state: read once per change. */
-    private record CorpusCounts(long appliedSeq, TermCounts counts) {
     }
 
     /** Ids of the codings (visible to the caller) whose segments match a query: for exporting a search's quotes. */
