@@ -57,10 +57,17 @@ class ImportPageTest extends BrowserTest {
         long pid = Api.newProject(owner, "Too large");
         Page page = browser.signIn(root, owner, Api.PASSWORD);
         page.navigate(root + "#/projects/" + pid);
+        assertThat(page.locator("#documents-heading")).hasText("Documents (0)");
         // The HTTP layer refuses a request over quarkus.http.limits.max-body-size with a bare 413 before Margin sees
-        // it; a test cannot send 512 MB, so the browser is given that answer.
-        page.route("**/api/v1/projects/" + pid + "/documents", route -> route.fulfill(
-                new com.microsoft.playwright.Route.FulfillOptions().setStatus(413).setBody("")));
+        // it; a test cannot send 512 MB, so the browser is given that answer. Only the upload (POST) is answered so:
+        // the page's own GET of the same URL, which lists the documents, must still reach Margin.
+        page.route("**/api/v1/projects/" + pid + "/documents", route -> {
+            if ("POST".equals(route.request().method())) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(413).setBody(""));
+            } else {
+                route.resume();
+            }
+        });
         page.locator("#import-files").setInputFiles(new FilePayload("huge.pdf", "application/pdf", new byte[] {1, 2, 3}));
         assertThat(page.locator(".import-results li", new Page.LocatorOptions().setHasText("huge.pdf")))
                 .containsText("larger than the Margin server accepts in one upload");
