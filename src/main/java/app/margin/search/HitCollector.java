@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.IntroSorter;
 
 /**
  * Every passage or segment matching a query, in document order, with how many of them carry each code the caller may
- * see (for the per-code counts). Reads only doc values, so counting all hits stays cheap.
+ * see (for the per-code counts). Reads only doc values, so counting all hits stays cheap; hits are kept in primitive
+ * arrays because a broad query finds 100,000 of them, and an object per hit made the garbage collector pause searches.
  */
 final class HitCollector extends SimpleCollector {
     /** One hit: its Lucene id, document and offset. */
@@ -30,11 +32,120 @@ final class HitCollector extends SimpleCollector {
     }
 
     /** All hits in document order, and per code id the number of hits carrying that code in a visible layer. */
-    record Hits(List<Found> found, Map<Long, Long> perCode) {
+    static final class Hits {
+        private final HitArrays hits;
+        private final Map<Long, Long> perCode;
+
+        private Hits(HitArrays hits, Map<Long, Long> perCode) {
+            this.hits = hits;
+            this.perCode = perCode;
+        }
+
+        int size() {
+            return hits.size;
+        }
+
+        long documentId(int i) {
+            return hits.documents[i];
+        }
+
+        /** Hits from (inclusive) to (exclusive), as objects: for a page, or for callers that read every hit anyway. */
+        List<Found> range(int from, int to) {
+            List<Found> range = new ArrayList<>(Math.max(0, to - from));
+            for (int i = from; i < to; i++) {
+                range.add(new Found(hits.luceneIds[i], hits.documents[i], hits.starts[i]));
+            }
+            return range;
+        }
+
+        List<Found> all() {
+            return range(0, size());
+        }
+
+        Map<Long, Long> perCode() {
+            return perCode;
+        }
+    }
+
+    /** Growable parallel arrays of hits, sortable by document and offset. */
+    private static final class HitArrays {
+        int size;
+        int[] luceneIds = new int[16];
+        long[] documents = new long[16];
+        int[] starts = new int[16];
+
+        void add(int luceneId, long documentId, int start) {
+            if (size == luceneIds.length) {
+                luceneIds = ArrayUtil.grow(luceneIds, size + 1);
+                documents = ArrayUtil.growExact(documents, luceneIds.length);
+                starts = ArrayUtil.growExact(starts, luceneIds.length);
+            }
+            luceneIds[size] = luceneId;
+            documents[size] = documentId;
+            starts[size] = start;
+            size++;
+        }
+
+        void addAll(HitArrays other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.luceneIds[i], other.documents[i], other.starts[i]);
+            }
+        }
+
+        /** Document order; usually already so (a document's units are indexed together), then it costs one pass. */
+        void sort() {
+            if (sorted()) {
+                return;
+            }
+            new IntroSorter() {
+                private long pivotDocument;
+                private int pivotStart;
+
+                @Override
+                protected int compare(int i, int j) {
+                    int byDocument = Long.compare(documents[i], documents[j]);
+                    return byDocument != 0 ? byDocument : Integer.compare(starts[i], starts[j]);
+                }
+
+                @Override
+                protected void swap(int i, int j) {
+                    int id = luceneIds[i];
+                    luceneIds[i] = luceneIds[j];
+                    luceneIds[j] = id;
+                    long document = documents[i];
+                    documents[i] = documents[j];
+                    documents[j] = document;
+                    int start = starts[i];
+                    starts[i] = starts[j];
+                    starts[j] = start;
+                }
+
+                @Override
+                protected void setPivot(int i) {
+                    pivotDocument = documents[i];
+                    pivotStart = starts[i];
+                }
+
+                @Override
+                protected int comparePivot(int j) {
+                    int byDocument = Long.compare(pivotDocument, documents[j]);
+                    return byDocument != 0 ? byDocument : Integer.compare(pivotStart, starts[j]);
+                }
+            }.sort(0, size);
+        }
+
+        private boolean sorted() {
+            for (int i = 1; i < size; i++) {
+                if (documents[i - 1] > documents[i] || documents[i - 1] == documents[i] && starts[i - 1] > starts[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final SearchScope scope;
-    private final List<Found> found = new ArrayList<>();
+    private final HitArrays found = new HitArrays();
     private final Map<Long, Long> perCode = new HashMap<>();
     private NumericDocValues documents;
     private NumericDocValues starts;
@@ -63,13 +174,13 @@ final class HitCollector extends SimpleCollector {
 
                 @Override
                 public Hits reduce(Collection<HitCollector> collectors) {
-                    List<Found> all = new ArrayList<>();
+                    HitArrays all = new HitArrays();
                     Map<Long, Long> perCode = new HashMap<>();
                     for (HitCollector c : collectors) {
                         all.addAll(c.found);
                         c.perCode.forEach((code, hits) -> perCode.merge(code, hits, Long::sum));
                     }
-                    all.sort(Comparator.comparingLong(Found::documentId).thenComparingInt(Found::start));
+                    all.sort();
                     return new Hits(all, perCode);
                 }
             });
@@ -121,7 +232,7 @@ final class HitCollector extends SimpleCollector {
                 }
             }
         }
-        found.add(new Found(docBase + doc, documentId, start));
+        found.add(docBase + doc, documentId, start);
     }
 
     /** At the end of each index segment, adds its per-term counts to the per-code counts. */

@@ -76,14 +76,13 @@ public class SearchService {
         ProjectIndex index = indexes.upToDate(projectId);
         Map<Long, String> titles = this.titles.get(projectId, index.appliedSeq(), () -> titles(projectId));
         return index.read(searcher -> {
-            HitCollector.Hits all = HitCollector.collect(searcher, search.query(), search.scope());
-            List<HitCollector.Found> found = all.found();
+            HitCollector.Hits found = HitCollector.collect(searcher, search.query(), search.scope());
             int from = Math.min(found.size(), (page - 1) * pageSize);
-            List<Hit> hits = lines(searcher, search.query(), found.subList(from, Math.min(found.size(), from + pageSize)),
+            List<Hit> hits = lines(searcher, search.query(), found.range(from, Math.min(found.size(), from + pageSize)),
                     unit, titles);
             return new SearchResult(q, search.where(), unit, found.size(), page, pageSize,
                     (found.size() + pageSize - 1) / pageSize, hits, perDocument(found, titles),
-                    all.perCode().entrySet().stream().filter(e -> codeNames.containsKey(e.getKey()))
+                    found.perCode().entrySet().stream().filter(e -> codeNames.containsKey(e.getKey()))
                             .map(e -> new CodeCount(e.getKey(), codeNames.get(e.getKey()), e.getValue()))
                             .sorted((a, b) -> Long.compare(b.hits(), a.hits())).toList());
         });
@@ -119,12 +118,12 @@ public class SearchService {
     }
 
     /** Hits per document, counted along the hits (which come grouped by document). */
-    private static List<DocumentCount> perDocument(List<HitCollector.Found> found, Map<Long, String> titles) {
+    private static List<DocumentCount> perDocument(HitCollector.Hits found, Map<Long, String> titles) {
         List<DocumentCount> counts = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= found.size(); i++) {
-            if (i == found.size() || found.get(i).documentId() != found.get(from).documentId()) {
-                long documentId = found.get(from).documentId();
+            if (i == found.size() || found.documentId(i) != found.documentId(from)) {
+                long documentId = found.documentId(from);
                 counts.add(new DocumentCount(documentId, titles.get(documentId), i - from));
                 from = i;
             }
@@ -189,7 +188,7 @@ public class SearchService {
             TermCounts read = new TermCounts();
             try {
                 StoredFields stored = searcher.storedFields();
-                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).found()) {
+                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).all()) {
                     read.add(stored.document(f.luceneId(), java.util.Set.of(TEXT)).get(TEXT));
                 }
             } catch (IOException e) {
@@ -207,7 +206,7 @@ public class SearchService {
             java.util.Set<Long> ids = new java.util.HashSet<>();
             try {
                 StoredFields stored = searcher.storedFields();
-                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).found()) {
+                for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).all()) {
                     ids.add(stored.document(f.luceneId(), java.util.Set.of(CODING)).getField(CODING).numericValue().longValue());
                 }
             } catch (IOException e) {
@@ -226,7 +225,7 @@ public class SearchService {
     public List<Extent> extents(long projectId, PreparedSearch search, HitUnit unit) {
         return indexes.upToDate(projectId).read(searcher -> {
             List<Extent> extents = new ArrayList<>();
-            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope()).found();
+            List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope()).all();
             forEachExtent(searcher, search.query(), found, unit, (f, doc, extent, matches) -> {
                 int offset = doc.getField(START).numericValue().intValue();
                 extents.add(new Extent(f.documentId(), offset + extent.start(), offset + extent.end()));
