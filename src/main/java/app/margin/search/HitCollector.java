@@ -70,15 +70,23 @@ final class HitCollector extends SimpleCollector {
     /** Growable parallel arrays of hits, sortable by document and offset. */
     private static final class HitArrays {
         int size;
-        int[] luceneIds = new int[16];
-        long[] documents = new long[16];
-        int[] starts = new int[16];
+        int[] luceneIds;
+        long[] documents;
+        int[] starts;
+
+        HitArrays(int capacity) {
+            luceneIds = new int[capacity];
+            documents = new long[capacity];
+            starts = new int[capacity];
+        }
 
         void add(int luceneId, long documentId, int start) {
             if (size == luceneIds.length) {
-                luceneIds = ArrayUtil.grow(luceneIds, size + 1);
-                documents = ArrayUtil.growExact(documents, luceneIds.length);
-                starts = ArrayUtil.growExact(starts, luceneIds.length);
+                // Doubling: a broad query finds 100,000 hits, and small growth steps re-copied them many times.
+                int capacity = Math.max(64, size * 2);
+                luceneIds = ArrayUtil.growExact(luceneIds, capacity);
+                documents = ArrayUtil.growExact(documents, capacity);
+                starts = ArrayUtil.growExact(starts, capacity);
             }
             luceneIds[size] = luceneId;
             documents[size] = documentId;
@@ -86,10 +94,15 @@ final class HitCollector extends SimpleCollector {
             size++;
         }
 
-        void addAll(HitArrays other) {
-            for (int i = 0; i < other.size; i++) {
-                add(other.luceneIds[i], other.documents[i], other.starts[i]);
+        static HitArrays concat(Collection<HitCollector> collectors) {
+            HitArrays all = new HitArrays(collectors.stream().mapToInt(c -> c.found.size).sum());
+            for (HitCollector c : collectors) {
+                System.arraycopy(c.found.luceneIds, 0, all.luceneIds, all.size, c.found.size);
+                System.arraycopy(c.found.documents, 0, all.documents, all.size, c.found.size);
+                System.arraycopy(c.found.starts, 0, all.starts, all.size, c.found.size);
+                all.size += c.found.size;
             }
+            return all;
         }
 
         /** Document order; usually already so (a document's units are indexed together), then it costs one pass. */
@@ -145,7 +158,7 @@ final class HitCollector extends SimpleCollector {
     }
 
     private final SearchScope scope;
-    private final HitArrays found = new HitArrays();
+    private final HitArrays found = new HitArrays(0);
     private final Map<Long, Long> perCode = new HashMap<>();
     private NumericDocValues documents;
     private NumericDocValues starts;
@@ -174,10 +187,9 @@ final class HitCollector extends SimpleCollector {
 
                 @Override
                 public Hits reduce(Collection<HitCollector> collectors) {
-                    HitArrays all = new HitArrays();
+                    HitArrays all = HitArrays.concat(collectors);
                     Map<Long, Long> perCode = new HashMap<>();
                     for (HitCollector c : collectors) {
-                        all.addAll(c.found);
                         c.perCode.forEach((code, hits) -> perCode.merge(code, hits, Long::sum));
                     }
                     all.sort();

@@ -242,7 +242,7 @@ public class SearchService {
     private static void forEachExtent(IndexSearcher searcher, Query query, List<HitCollector.Found> hits, HitUnit unit,
             ExtentConsumer consumer) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Weight weight = searcher.createWeight(searcher.rewrite(TextOnlyQuery.of(query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
             StoredFields stored = searcher.storedFields();
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (HitCollector.Found f : hits) {

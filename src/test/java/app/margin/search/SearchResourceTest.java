@@ -158,6 +158,20 @@ class SearchResourceTest {
     }
 
     @Test
+    void linesHighlightTheWordsWhateverFiltersTheQueryHas() {
+        as(team.supervisor()).queryParam("q", "broker* attr.arrival_year:[2008 TO 2010] code:\"Cost and debt\" NOT glass")
+                .queryParam("unit", "sentence").get(team.path("/search")).then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("hits.snippet", contains("The broker took my money.", "We paid the brokers in China."))
+                .body("hits[0].highlights", hasSize(1))
+                .body("hits[0].highlights[0].start", equalTo(4)).body("hits[0].highlights[0].end", equalTo(10))
+                .body("hits[1].highlights[0].start", equalTo(12)).body("hits[1].highlights[0].end", equalTo(19));
+        // Found by a filter alone: the whole passage, nothing highlighted.
+        as(team.supervisor()).queryParam("q", "attr.gender:male speaker:p02 kind:transcript").get(team.path("/search"))
+                .then().statusCode(200).body("total", equalTo(2)).body("hits[0].highlights", hasSize(0));
+    }
+
+    @Test
     void countsPerDocumentAndCode() {
         as(team.supervisor()).queryParam("q", "broker").get(team.path("/search")).then().statusCode(200)
                 .body("total", equalTo(3))
