@@ -115,12 +115,14 @@ class SearchBenchmark {
         long[] latencies = new long[queries.size()];
         int[] hitCounts = new int[queries.size()];
         long hits = 0;
+        GcWatch gc = GcWatch.start();
         for (int i = 0; i < queries.size(); i++) {
             long t = System.nanoTime();
             hitCounts[i] = browser.searchTotal(path, queries.get(i));
             latencies[i] = System.nanoTime() - t;
             hits += hitCounts[i];
         }
+        gc.print(queries.size());
         printSlowest(queries, latencies, hitCounts);
         Arrays.sort(latencies);
         System.out.printf("BENCHMARK search: %d queries (phrases, code filters, attribute filters, Korean; KWIC page of 20): "
@@ -231,6 +233,30 @@ class SearchBenchmark {
         }
         Arrays.sort(times);
         System.out.printf("BENCHMARK document list (project home): median %.1f ms over 5 runs%n", times[2] / 1e6);
+    }
+
+    /**
+     * What the timed queries allocated (client and server share this JVM) and the collector pauses that fell among them:
+     * with every query under about 30 ms on the server, these pauses are what moves p99.
+     */
+    record GcWatch(long allocated, long collections, long collectingMillis) {
+        static GcWatch start() {
+            long count = 0;
+            long millis = 0;
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, bean.getCollectionCount());
+                millis += Math.max(0, bean.getCollectionTime());
+            }
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            return new GcWatch(threads.getTotalThreadAllocatedBytes(), count, millis);
+        }
+
+        void print(int queries) {
+            GcWatch end = start();
+            System.out.printf("BENCHMARK search garbage: %.1f MB allocated per query; %d collections, %d ms collecting "
+                    + "during the %d queries%n", (end.allocated - allocated) / 1e6 / queries, end.collections - collections,
+                    end.collectingMillis - collectingMillis, queries);
+        }
     }
 
     /** The five slowest queries, so a slow p99 can be traced to the queries behind it. */
