@@ -81,6 +81,15 @@ class SegmentExportTest {
                 }
             }
             assertEquals(CellType.NUMERIC, sheet.getRow(1).getCell(7).getCellType(), "start is a number");
+            assertTrue(sheet.getPaneInformation().isFreezePane(), "the header row stays in view");
+            assertTrue(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold(), "the header is bold");
+        }
+        // The workbook is streamed through temporary files; they hold participants' words and must not stay behind.
+        java.nio.file.Path poiFiles = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+        if (java.nio.file.Files.isDirectory(poiFiles)) {
+            try (var left = java.nio.file.Files.list(poiFiles)) {
+                assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("poi-sxssf")).toList());
+            }
         }
     }
 
