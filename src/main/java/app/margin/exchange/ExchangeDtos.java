@@ -19,8 +19,8 @@ public final class ExchangeDtos {
      * @param coder        with layer CODER: whose layer (supervisors and owners may name anyone; others only themselves)
      * @param citeWith     attribute names that make up a quote's citation; "case" is the case name; empty = the case
      *                     name followed by all of its attributes
-     * @param query        a search query in Margin's query language, applied by the search feature (hook: null
-     *                     until app.margin.search wires {@code q=} in)
+     * @param query        a search query in Margin's query language ({@code q=}): only the codings whose segments
+     *                     it finds; null or blank for all
      */
     public record SegmentFilter(List<Long> codeIds, boolean subcodes, List<Long> documentIds,
             Map<String, List<String>> attributes, CodingLayer layer, String coder, List<String> citeWith, String query) {
