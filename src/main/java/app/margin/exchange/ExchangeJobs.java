@@ -131,10 +131,11 @@ public class ExchangeJobs {
         } catch (ProblemException e) {
             job.problem = e;
             job.state = "FAILED";
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Exchange job %s (%s) failed", job.id, job.kind);
-            job.problem = new ProblemException(500, "Internal error",
-                    "The job failed unexpectedly; the error was logged for the administrator.");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // an Error is caught too, so the job ends FAILED with a reason instead of running forever in the browser
+            String reference = UUID.randomUUID().toString();
+            Log.errorf(e, "Exchange job %s (%s) failed, reference %s", job.id, job.kind, reference);
+            job.problem = ProblemException.unexpected(e, reference);
             job.state = "FAILED";
         } finally {
             job.finished = Instant.now();

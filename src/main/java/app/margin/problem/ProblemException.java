@@ -39,6 +39,24 @@ public class ProblemException extends RuntimeException {
         return conflict(what + " was changed by someone else since you loaded it. Reload it, then apply your change again.");
     }
 
+    /**
+     * What a caller is told about a failure Margin did not foresee; the reference ties it to the logged error. Running
+     * out of memory (also when wrapped, e.g. by a transaction) is said as such (503), since the remedy is asking for
+     * less at once or giving Margin more heap, not reporting a bug.
+     */
+    public static ProblemException unexpected(Throwable failure, String reference) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return new ProblemException(503, "Out of memory", "Margin ran out of memory while answering this "
+                        + "request and did not complete it. Ask for less at once (for example, export fewer codes or "
+                        + "documents), or ask your administrator to give Margin more memory (java -Xmx…); reference "
+                        + reference + ".").with("reference", reference);
+            }
+        }
+        return new ProblemException(500, "Internal error", "Margin hit an unexpected problem and did not complete this "
+                + "request. Report reference " + reference + " to your administrator.").with("reference", reference);
+    }
+
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
         return this;

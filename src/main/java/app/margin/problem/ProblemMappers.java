@@ -93,9 +93,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, reference %s", reference);
-        return Problem.response(500, "Internal error",
-                "Margin hit an unexpected problem and did not complete this request. Report reference "
-                        + reference + " to your administrator.", Map.of("reference", reference));
+        return problem(ProblemException.unexpected(e, reference));
     }
 
     /**

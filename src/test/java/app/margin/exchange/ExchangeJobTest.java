@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.margin.identity.AppUser;
 import app.margin.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,26 @@ class ExchangeJobTest {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + id + " did not finish");
+    }
+
+    @Inject
+    ExchangeJobs jobs;
+
+    @Test
+    void aJobThatRunsOutOfMemoryEndsFailedWithTheReasonInsteadOfRunningForever() throws Exception {
+        String user = Api.newUser("hungry");
+        AppUser caller = new AppUser();
+        caller.id = as(user).get("/api/v1/me").then().statusCode(200).extract().jsonPath().getLong("id");
+        caller.username = user;
+        String id = jobs.start("export-segments", caller, progress -> {
+            throw new OutOfMemoryError("Java heap space");
+        }).id();
+        JsonPath failed = await(user, id);
+        assertEquals("FAILED", failed.getString("state"));
+        assertEquals(503, failed.getInt("problem.status"));
+        as(user).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Margin ran out of memory while answering this request"));
     }
 
     @Test
