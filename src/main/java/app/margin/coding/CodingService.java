@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Codings in coding layers. A coder writes only in their own layer; who sees which layers is decided by
@@ -43,6 +44,12 @@ public class CodingService {
     /** Codings the caller may see, filtered by document, code, coder (user name) and layer; each may be null. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CodingView> list(long projectId, Long documentId, Long codeId, String coder, CodingLayer layer) {
+        return listOfCodes(projectId, documentId, codeId == null ? null : Set.of(codeId), coder, layer);
+    }
+
+    /** The same with several codes (null: any code), so an export of a few codes reads only their codings. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CodingView> listOfCodes(long projectId, Long documentId, Set<Long> codeIds, String coder, CodingLayer layer) {
         Grant grant = access.require(projectId, Permission.READ);
         LayerVisibility visibility = LayerVisibility.of(grant);
         StringBuilder jpql = new StringBuilder("projectId = :p");
@@ -52,9 +59,9 @@ public class CodingService {
             jpql.append(" and documentId = :d");
             params.put("d", documentId);
         }
-        if (codeId != null) {
-            jpql.append(" and codeId = :c");
-            params.put("c", codeId);
+        if (codeIds != null) {
+            jpql.append(" and codeId in :c");
+            params.put("c", codeIds.isEmpty() ? Set.of(-1L) : codeIds);
         }
         if (coder != null && !coder.isBlank()) {
             AppUser user = AppUser.findByUsername(coder.strip()).orElse(null);

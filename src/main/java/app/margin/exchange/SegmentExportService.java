@@ -70,7 +70,8 @@ public class SegmentExportService {
                 throw ProblemException.badRequest("There is no document " + id + " in this project (documentId).");
             }
         }
-        List<CodingView> visible = codings.list(projectId, null, null, filter.coder(), filter.layer());
+        List<CodingView> visible = codings.listOfCodes(projectId, null, filter.codeIds().isEmpty() ? null : chosenCodes,
+                filter.coder(), filter.layer());
         Map<Long, Document> documents = new HashMap<>();
         Map<Long, ResearchCase> cases = new HashMap<>();
         Map<Long, List<DocumentUnit>> units = new HashMap<>();
