@@ -51,6 +51,9 @@ public class CodingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CodingView> listOfCodes(long projectId, Long documentId, Set<Long> codeIds, String coder, CodingLayer layer) {
         Grant grant = access.require(projectId, Permission.READ);
+        if (codeIds != null && codeIds.isEmpty()) {
+            return List.of();
+        }
         LayerVisibility visibility = LayerVisibility.of(grant);
         StringBuilder jpql = new StringBuilder("projectId = :p");
         Map<String, Object> params = new HashMap<>();
@@ -61,7 +64,7 @@ public class CodingService {
         }
         if (codeIds != null) {
             jpql.append(" and codeId in :c");
-            params.put("c", codeIds.isEmpty() ? Set.of(-1L) : codeIds);
+            params.put("c", codeIds);
         }
         if (coder != null && !coder.isBlank()) {
             AppUser user = AppUser.findByUsername(coder.strip()).orElse(null);

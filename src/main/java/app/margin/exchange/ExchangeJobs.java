@@ -131,8 +131,9 @@ public class ExchangeJobs {
         } catch (ProblemException e) {
             job.problem = e;
             job.state = "FAILED";
-        } catch (RuntimeException | OutOfMemoryError e) {
-            // an Error is caught too, so the job ends FAILED with a reason instead of running forever in the browser
+        } catch (RuntimeException | Error e) {
+            // Errors (running out of memory above all) are caught too: the job ends FAILED with a reason instead of
+            // running forever in the browser, and the failure is logged rather than lost in the executor's Future
             String reference = UUID.randomUUID().toString();
             Log.errorf(e, "Exchange job %s (%s) failed, reference %s", job.id, job.kind, reference);
             job.problem = ProblemException.unexpected(e, reference);

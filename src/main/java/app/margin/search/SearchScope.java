@@ -24,8 +24,7 @@ record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility)
 
     /** Whether the caller sees a layer (a coder's id, or -1 for the master layer) on one document. */
     boolean maySee(long coderId, long documentId) {
-        return visibility.seesAll() || visibility.mayView(coderId < 0 ? CodingLayer.MASTER : CodingLayer.CODER, coderId,
-                documentId);
+        return visibility.mayView(coderId < 0 ? CodingLayer.MASTER : CodingLayer.CODER, coderId, documentId);
     }
 
     /** The layers the caller sees on some document, or null for all of them (supervisors and owners). */

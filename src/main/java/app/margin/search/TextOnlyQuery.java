@@ -25,7 +25,7 @@ final class TextOnlyQuery {
 
     /** Any of the query's text parts (a passage matched by filters alone has no place to highlight). */
     static Query of(Query query) {
-        List<Query> parts = new ArrayList<>(); // in the query's order, each once
+        List<Query> parts = new ArrayList<>(); // each once: a MultiPhraseQuery reports itself per position
 
         query.visit(new QueryVisitor() {
             private void add(Query part) {
