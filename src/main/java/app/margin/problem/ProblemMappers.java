@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,7 +31,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.title(), e.getMessage(), e.extensions());
+        Response response = Problem.response(e.status(), e.title(), e.getMessage(), e.extensions());
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -89,8 +94,18 @@ public class ProblemMappers {
                 detailFor(status), null);
     }
 
+    /**
+     * A full or read-only disk under the database is no bug: the caller is told their change was not saved and why,
+     * and the log says what to do once, not with a stack trace per request (every request fails alike then).
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        Optional<StorageFailure> storage = StorageFailure.of(e);
+        if (storage.isPresent()) {
+            StorageProblems.log(storage.get());
+            Log.debug("The storage failure in full", e);
+            return problem(ProblemException.unexpected(e, null));
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, reference %s", reference);
         return problem(ProblemException.unexpected(e, reference));
