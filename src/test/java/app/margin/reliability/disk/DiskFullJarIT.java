@@ -127,12 +127,15 @@ class DiskFullJarIT {
         Files.createDirectories(data);
         Assumptions.assumeTrue(SmallDisk.whyNotUnwritable(WORK.resolve("probe")).isEmpty(),
                 () -> "Skipped: " + SmallDisk.whyNotUnwritable(WORK.resolve("probe")).orElse(""));
-        SmallDisk.unwritable(data);
-        try (MarginJar margin = MarginJar.start(data, 18463, WORK.resolve("read-only.log"))) {
-            assertRefused(margin, "Margin did not start: it cannot write to " + data + " because the directory is "
-                    + "read-only or not writable for the account that runs Margin");
-        } finally {
-            SmallDisk.writable(data);
+        // on a tmpfs where one can be mounted: unmounting it also ends an immutable flag left by a killed run
+        try (SmallDisk disk = SmallDisk.why().isEmpty() ? SmallDisk.mount(data, 1L << 20) : null) {
+            SmallDisk.unwritable(data);
+            try (MarginJar margin = MarginJar.start(data, 18463, WORK.resolve("read-only.log"))) {
+                assertRefused(margin, "Margin did not start: it cannot write to " + data + " because the directory is "
+                        + "read-only or not writable for the account that runs Margin");
+            } finally {
+                SmallDisk.writable(data);
+            }
         }
     }
 
