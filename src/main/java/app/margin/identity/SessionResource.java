@@ -13,8 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/session")
 @Tag(name = "Accounts")
 public class SessionResource {
-    /** quarkus.http.auth.form.cookie-name in application.properties. */
-    static final String SESSION_COOKIE = "margin-session";
     private final SecurityIdentity identity;
 
     SessionResource(SecurityIdentity identity) {
@@ -24,7 +22,7 @@ public class SessionResource {
     @POST
     @Path("/logout")
     @Operation(summary = "Sign out of the browser session")
-    public Response logout(@CookieParam(SESSION_COOKIE) String session) {
+    public Response logout(@CookieParam(BrowserRequestGuard.SESSION_COOKIE) String session) {
         // Only a form sign-in has a session to end; Quarkus' logout fails (NullPointerException) for HTTP Basic.
         if (session != null) {
             FormAuthenticationMechanism.logout(identity);
