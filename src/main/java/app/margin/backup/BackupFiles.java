@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,6 +43,15 @@ final class BackupFiles {
             return Optional.empty();
         }
         return Optional.of(STAMP.parse(m.group(1), Instant::from));
+    }
+
+    /** Newest first: by the time in the name, then by its -2, -3, … */
+    static final Comparator<String> NEWEST_FIRST = Comparator.<String, Instant>comparing(n -> takenAt(n).orElseThrow())
+            .thenComparingInt(BackupFiles::attempt).reversed();
+
+    private static int attempt(String name) {
+        Matcher m = NAME.matcher(name);
+        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
     }
 
     /** Creates the folder owner-only if it does not exist; an existing folder keeps the permissions it has. */

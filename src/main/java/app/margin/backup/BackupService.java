@@ -90,7 +90,7 @@ public class BackupService {
         } catch (IOException e) {
             throw unreadable(e);
         }
-        found.sort(Comparator.comparing(BackupView::createdAt).thenComparing(BackupView::file).reversed());
+        found.sort(Comparator.comparing(BackupView::file, BackupFiles.NEWEST_FIRST));
         return found;
     }
 
