@@ -110,7 +110,7 @@ public class BackupService {
         try (Connection connection = database.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
-                throw onPostgres();
+                throw onPostgres(connection.getMetaData());
             }
             if (!"H2".equalsIgnoreCase(product)) {
                 throw ProblemException.conflict("Margin makes backups of its embedded H2 database only; this "
@@ -170,15 +170,39 @@ public class BackupService {
         return user;
     }
 
-    private static ProblemException onPostgres() {
+    /** The commands for this installation's own database, host and user, ready to paste. */
+    private static ProblemException onPostgres(java.sql.DatabaseMetaData meta) throws SQLException {
+        PostgresTarget db = PostgresTarget.of(meta.getURL(), meta.getUserName());
         return ProblemException.conflict("This Margin keeps its data in PostgreSQL, which Margin does not copy "
-                        + "itself. Back up the database with PostgreSQL's tools while Margin runs, e.g. "
-                        + "pg_dump -Fc -f margin.dump margin, and restore it into a new database with "
-                        + "pg_restore -d margin_restored margin.dump (docs/backup.md). Search indexes are rebuilt "
-                        + "on start and need no backup.")
+                        + "itself. Back up the database with PostgreSQL's tools while Margin runs: " + db.dump()
+                        + " — and restore it into a new, empty database: " + db.restore() + " (docs/backup.md). "
+                        + "Search indexes are rebuilt on start and need no backup.")
                 .with("database", "postgresql")
-                .with("backupCommand", "pg_dump -Fc -f margin-$(date -u +%Y%m%dT%H%M%SZ).dump margin")
-                .with("restoreCommand", "createdb margin_restored && pg_restore --no-owner -d margin_restored margin-….dump");
+                .with("backupCommand", db.dump())
+                .with("restoreCommand", db.restore());
+    }
+
+    /** Where the team database is, read from the JDBC URL, for the pg_dump / pg_restore commands. */
+    record PostgresTarget(String host, String port, String database, String user) {
+        private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+                "jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?;]+).*");
+
+        static PostgresTarget of(String url, String user) {
+            java.util.regex.Matcher m = URL.matcher(url == null ? "" : url);
+            return m.matches() ? new PostgresTarget(m.group(1), m.group(2) == null ? "5432" : m.group(2), m.group(3),
+                    user == null ? "margin" : user) : new PostgresTarget("db-host", "5432", "margin", "margin");
+        }
+
+        String dump() {
+            return "pg_dump -Fc -h " + host + " -p " + port + " -U " + user + " -f margin-$(date -u +%Y%m%dT%H%M%SZ).dump "
+                    + database;
+        }
+
+        String restore() {
+            return "createdb -h " + host + " -p " + port + " -U " + user + " " + database + "_restored && pg_restore "
+                    + "--no-owner -h " + host + " -p " + port + " -U " + user + " -d " + database
+                    + "_restored margin-….dump";
+        }
     }
 
     private ProblemException notWritten(Exception e) {

@@ -3,7 +3,9 @@ package app.margin.backup;
 import static app.margin.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import app.margin.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +37,12 @@ class BackupResourceTest {
         var answer = as(Api.ADMIN).post("/api/v1/admin/backups").then().statusCode(409)
                 .contentType("application/problem+json");
         if (kind.startsWith("postgres")) {
-            answer.body("detail", containsString("pg_dump")).body("database", equalTo("postgresql"));
+            // the commands name this installation's own database, ready to paste
+            String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+            String database = url.replaceAll(".*/([^/?]+).*", "$1");
+            answer.body("detail", containsString("pg_dump")).body("database", equalTo("postgresql"))
+                    .body("backupCommand", startsWith("pg_dump -Fc ")).body("backupCommand", endsWith(" " + database))
+                    .body("restoreCommand", containsString("pg_restore --no-owner"));
         } else {
             answer.body("detail", containsString("in memory"));
         }
