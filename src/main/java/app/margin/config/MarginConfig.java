@@ -34,6 +34,8 @@ public interface MarginConfig {
 
     Exchange exchange();
 
+    Backup backup();
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")
@@ -71,5 +73,14 @@ public interface MarginConfig {
         /** Largest ratio of expanded to compressed size of an entry larger than 1 MiB (a zip bomb is ~1000:1). */
         @WithDefault("100")
         int maxRatio();
+    }
+
+    /** Online backups of the whole installation (embedded H2); see docs/backup.md. */
+    interface Backup {
+        /**
+         * Where backups are written ({@code MARGIN_BACKUP_DIR}); {@code <data-dir>/backups} when unset. Put it on
+         * another disk to survive the loss of the data disk; it holds participants' interviews, so keep it private.
+         */
+        Optional<String> dir();
     }
 }

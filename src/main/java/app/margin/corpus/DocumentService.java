@@ -39,8 +39,8 @@ public class DocumentService {
         access.require(projectId, Permission.READ);
         Map<Long, ResearchCase> cases = em.createQuery("select distinct c from ResearchCase c "
                         + "left join fetch c.attributes where c.projectId = :p", ResearchCase.class)
-                .setParameter("p", projectId).getResultStream()
-                .collect(Collectors.toMap(c -> c.id, c -> c));
+                .setParameter("p", projectId).getResultList().stream() // a stream would repeat a case per attribute row
+                .collect(Collectors.toMap(c -> c.id, c -> c, (same, again) -> same));
         // A projection: listing documents must not load their texts.
         List<Object[]> rows = em.createQuery("select d.id, d.title, d.kind, d.language, d.textLength, d.caseId, "
                         + "d.fieldDate, d.fieldPlace, d.fieldAuthor, d.importedAt from Document d "

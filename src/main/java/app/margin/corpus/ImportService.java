@@ -17,7 +17,10 @@ import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -30,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports a batch of files into a project. Each file is read on its own: one that cannot be imported is reported
- * with its reason and does not stop the others.
+ * Imports a batch of files into a project. Each file is read and saved on its own: one that cannot be imported is
+ * reported with its reason and does not stop the others.
  */
 @ApplicationScoped
 public class ImportService {
@@ -48,10 +51,14 @@ public class ImportService {
     }
 
     /**
+     * Each file is its own transaction: all of it or none of it, committed before the next is read. A long import
+     * therefore holds the project's audit chain only for the moment each file is written, and coders keep coding;
+     * a crash part-way keeps every file committed before it.
+     *
      * @return what was imported and what failed; throws 400 (or 413 when every file was too large) when nothing
      *         could be imported, with the per-file reasons in the problem's {@code failed} member
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ImportResult importFiles(long projectId, List<IncomingFile> files, ImportDefaults defaults,
             ImportManifest manifest) {
         Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
@@ -65,6 +72,7 @@ public class ImportService {
         List<ImportedDocument> imported = new ArrayList<>();
         List<FailedFile> failed = new ArrayList<>();
         int oversize = 0;
+        RuntimeException storageFailure = null;
         for (IncomingFile file : files) {
             ManifestEntry entry = manifest == null ? null : manifest.entryFor(file.fileName());
             String displayName = file.fileName() == null || file.fileName().isBlank() ? "(unnamed file)" : file.fileName();
@@ -76,18 +84,26 @@ public class ImportService {
                 continue;
             }
             try {
-                imported.add(importOne(grant, displayName, file.content().read(), defaults,
-                        entry, files.size() == 1));
-                // Each audit append flushes the session; without this, every flush would re-check every document
-                // and unit imported so far in this request, and a 100-file import would slow down quadratically.
-                Document.getEntityManager().flush();
-                Document.getEntityManager().clear();
+                PreparedDocument prepared = prepare(grant, displayName, file.content().read(), defaults, entry,
+                        files.size() == 1);
+                imported.add(QuarkusTransaction.requiringNew().call(() -> store(grant, prepared)));
+            } catch (QuarkusTransactionException | PersistenceException e) {
+                // The files saved before this one stay saved, and the answer must say so rather than fail whole.
+                Log.errorf(e, "Saving imported file number %d into project %d failed; it was rolled back",
+                        failed.size() + imported.size() + 1, projectId);
+                storageFailure = e;
+                failed.add(new FailedFile(displayName, "‘" + displayName + "’ could not be saved (the database refused "
+                        + "it), so nothing of it was kept. The files listed as imported are saved. Try this one again; "
+                        + "if it fails again, ask your administrator to look at Margin's log."));
             } catch (ImportRefusedException | InvalidMetadataException e) {
                 failed.add(new FailedFile(displayName, e.getMessage()));
             } catch (IOException e) {
                 Log.warnf(e, "Could not read uploaded file number %d", failed.size() + imported.size() + 1);
                 failed.add(new FailedFile(displayName, "‘" + displayName + "’ could not be read from the upload. Try again."));
             }
+        }
+        if (imported.isEmpty() && storageFailure != null) {
+            throw storageFailure; // nothing was saved: the problem mappers say why (e.g. a full disk)
         }
         if (imported.isEmpty()) {
             ProblemException problem = oversize == files.size()
@@ -100,7 +116,11 @@ public class ImportService {
         return new ImportResult(imported, failed);
     }
 
-    private ImportedDocument importOne(Grant grant, String fileName, byte[] content, ImportDefaults defaults,
+    /** A file read and described, not yet saved: everything that can refuse it happens before its transaction. */
+    private record PreparedDocument(Document doc, String caseName, ImportedText read, String fileName) {
+    }
+
+    private PreparedDocument prepare(Grant grant, String fileName, byte[] content, ImportDefaults defaults,
             ManifestEntry entry, boolean singleFile) throws ImportRefusedException, InvalidMetadataException {
         DocumentKind requestedKind = first(entry == null ? null : entry.kind(), defaults.kind());
         ImportedText read = reader.read(fileName, content, requestedKind);
@@ -119,28 +139,34 @@ public class ImportService {
         doc.fieldDate = DocumentMetadata.parseDate(first(entry == null ? null : entry.date(), defaults.date()), fileName);
         doc.fieldPlace = first(entry == null ? null : entry.place(), defaults.place());
         doc.fieldAuthor = first(entry == null ? null : entry.author(), defaults.author());
-        String caseName = first(entry == null ? null : entry.caseName(), defaults.caseName());
-        if (caseName != null && !caseName.isBlank()) {
-            doc.caseId = ResearchCase.findOrCreate(grant.projectId(), caseName.strip()).id;
-        }
         if (entry != null && entry.attributes() != null) {
             doc.attributes.putAll(AttributeNames.normaliseAll(entry.attributes()));
         }
         doc.importedBy = grant.userId();
+        String caseName = first(entry == null ? null : entry.caseName(), defaults.caseName());
+        return new PreparedDocument(doc, caseName == null || caseName.isBlank() ? null : caseName.strip(), read, fileName);
+    }
+
+    /** Saves one prepared file with its units and audit event; runs in the file's own transaction. */
+    private ImportedDocument store(Grant grant, PreparedDocument prepared) {
+        Document doc = prepared.doc();
+        if (prepared.caseName() != null) {
+            doc.caseId = ResearchCase.findOrCreate(grant.projectId(), prepared.caseName()).id;
+        }
         doc.importedAt = Instant.now();
         doc.persist();
 
-        DocumentUnit.insertAll(doc.id, read.units());
-        int units = read.units().size();
+        DocumentUnit.insertAll(doc.id, prepared.read().units());
+        int units = prepared.read().units().size();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("title", doc.title);
         after.put("kind", doc.kind);
-        after.put("file", fileName);
+        after.put("file", prepared.fileName());
         after.put("length", doc.textLength);
         after.put("units", units);
         after.put("sha256", doc.sourceSha256);
         audit.record(grant.projectId(), grant.username(), "document.imported", "DOCUMENT", doc.id, null, after);
-        return new ImportedDocument(doc.id, doc.title, doc.kind, doc.textLength, doc.language, fileName, units);
+        return new ImportedDocument(doc.id, doc.title, doc.kind, doc.textLength, doc.language, prepared.fileName(), units);
     }
 
     @SafeVarargs

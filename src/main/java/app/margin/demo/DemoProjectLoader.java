@@ -79,7 +79,9 @@ public class DemoProjectLoader {
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) throws IOException {
-        if (!config.demo().enabled() || AppUser.findByUsername(SUPERVISOR).isPresent()) {
+        // Only into an installation without projects: a restored backup of one that ran without the demo must not
+        // gain a demo project when it is started with the default settings.
+        if (!config.demo().enabled() || AppUser.findByUsername(SUPERVISOR).isPresent() || projects.anyExists()) {
             return;
         }
         load();

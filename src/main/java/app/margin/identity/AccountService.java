@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class AccountService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}");
-    static final int MIN_PASSWORD_LENGTH = 8;
 
     private final CurrentCaller caller;
     private final MarginConfig config;
@@ -26,7 +25,7 @@ public class AccountService {
 
     public AppUser create(String username, String password, String displayName, boolean admin) {
         requireAdmin();
-        requireStrongEnough(password);
+        PasswordPolicy.requireAcceptable(username, password);
         return createUnchecked(username, password, displayName, admin);
     }
 
@@ -63,7 +62,7 @@ public class AccountService {
                 || !BcryptUtil.matches(currentPassword, me.passwordHash)) {
             throw ProblemException.badRequest("The current password is wrong.");
         }
-        requireStrongEnough(newPassword);
+        PasswordPolicy.requireAcceptable(me.username, newPassword);
         me.passwordHash = BcryptUtil.bcryptHash(newPassword, config.bcryptCost());
     }
 
@@ -75,12 +74,6 @@ public class AccountService {
     private void requireAdmin() {
         if (!caller.user().isAdmin()) {
             throw ProblemException.forbidden("Only an administrator can manage accounts.");
-        }
-    }
-
-    private static void requireStrongEnough(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ProblemException.badRequest("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
     }
 }

@@ -46,6 +46,12 @@ public class ProjectService {
         this.em = em;
     }
 
+    /** Whether this installation holds any project at all (for start-up tasks; reveals nothing about any). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean anyExists() {
+        return Project.count() > 0;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProjectView> mine() {
         List<Object[]> rows = em.createQuery("select p, m.role from Project p, Membership m "

@@ -20,7 +20,7 @@ public class ShippedDatabaseProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         deleteEarlierRun();
         return Map.of("margin.demo.enabled", "false", "margin.data-dir", DATA.toString(),
-                "quarkus.datasource.jdbc.url", "jdbc:h2:file:./" + DATA + "/margin;AUTO_SERVER=FALSE");
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:./" + DATA + "/margin;AUTO_SERVER=FALSE;WRITE_DELAY=0");
     }
 
     /** Each run starts from an empty database and no index. */

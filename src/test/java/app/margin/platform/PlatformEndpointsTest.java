@@ -31,6 +31,16 @@ class PlatformEndpointsTest {
     }
 
     @Test
+    void apiAnswersAreNeverCachedAndNoPageMayBeFramed() {
+        Api.as(Api.ADMIN).get("/api/v1/projects").then().statusCode(200).header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY");
+        Api.as(Api.ADMIN).get("/api/v1/nothing-here").then().statusCode(404).header("Cache-Control", "no-store");
+        for (String page : new String[] {"/", "/login.html", "/q/swagger-ui/"}) {
+            given().get(page).then().header("X-Frame-Options", "DENY");
+        }
+    }
+
+    @Test
     void unknownAddressesAndMethodsAreProblems() {
         Api.as(Api.ADMIN).get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         Api.as(Api.ADMIN).patch("/api/v1/projects").then().statusCode(405).contentType("application/problem+json");

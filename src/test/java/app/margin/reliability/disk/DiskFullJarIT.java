@@ -22,10 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar on a data disk that fills up, and on a data directory it cannot write: what a user sees, what the
- * log says, and that a restart after freeing space keeps every change that was answered 2xx. Not part of the unit
- * suite (it needs the packaged jar): {@code ./mvnw package} then
- * {@code ./mvnw test -Dtest='app.margin.reliability.disk.*IT'}; .ci/run does both. Skipped where the machine cannot
- * mount a small filesystem.
+ * log says, and that a restart after freeing space keeps every change that was answered 2xx. Runs in
+ * {@code ./mvnw verify} after packaging (failsafe); skipped where the machine cannot mount a small filesystem.
  */
 class DiskFullJarIT {
     private static final Path WORK = Path.of("target", "disk-jar-" + ProcessHandle.current().pid()).toAbsolutePath();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What H2 (as Margin runs it: file store, WRITE_DELAY=0) does when its disk fills, on a real 2 MiB filesystem: the
+ * What H2 (as Margin runs it: file store through "retry:", WRITE_DELAY=0) does when its disk fills, on a real 2 MiB filesystem: the
  * write that fails is recognised as "disk full, not saved", H2 closes the database after it (every later statement is
  * "database closed"), and once space is freed the database opens with every committed row and nothing else.
  */
@@ -32,7 +32,7 @@ class DiskH2FullTest {
         Assumptions.assumeTrue(SmallDisk.why().isEmpty(), () -> "Skipped: " + SmallDisk.why().orElse(""));
         Path dir = Path.of("target", "disk-h2-" + ProcessHandle.current().pid()).toAbsolutePath();
         try (SmallDisk disk = SmallDisk.mount(dir, 2L << 20)) {
-            String url = "jdbc:h2:file:" + dir.resolve("margin") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+            String url = "jdbc:h2:file:retry:" + dir.resolve("margin") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
             List<Integer> committed = new ArrayList<>();
             SQLException failure = null;
             String row = SmallDisk.filler(2000, 1); // ~12 KB a row: the disk fills after ~150 rows
