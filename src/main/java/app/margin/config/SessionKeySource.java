@@ -1,5 +1,7 @@
 package app.margin.config;
 
+import app.margin.problem.StorageFailure;
+import app.margin.problem.StorageFailure.Cause;
 import io.quarkus.runtime.ExecutionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,8 +81,12 @@ final class SessionKeySource implements ConfigSource {
             }
             return stored;
         } catch (IOException e) {
-            throw new UncheckedIOException("Margin cannot read or create its session key file " + file
-                    + ". Make the data directory writable by the user running Margin.", e);
+            // the first write to a fresh data directory: say why it failed (full, read-only) as the start check does
+            String why = StorageFailure.ofIo(e).cause() == Cause.DISK_FULL
+                    ? "the disk that holds it is full. Free space on it, then start Margin again."
+                    : "the data directory is not writable. Make it writable by the user running Margin.";
+            throw new UncheckedIOException("Margin cannot read or create its session key file " + file + ": " + why,
+                    e);
         }
     }
 

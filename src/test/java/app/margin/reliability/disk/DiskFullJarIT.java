@@ -126,11 +126,22 @@ class DiskFullJarIT {
         Assumptions.assumeTrue(SmallDisk.whyNotUnwritable(WORK.resolve("probe")).isEmpty(),
                 () -> "Skipped: " + SmallDisk.whyNotUnwritable(WORK.resolve("probe")).orElse(""));
         // on a tmpfs where one can be mounted: unmounting it also ends an immutable flag left by a killed run
-        try (SmallDisk disk = SmallDisk.why().isEmpty() ? SmallDisk.mount(data, 1L << 20) : null) {
+        try (SmallDisk disk = SmallDisk.why().isEmpty() ? SmallDisk.mount(data, 64L << 20) : null) {
             SmallDisk.unwritable(data);
+            try (MarginJar margin = MarginJar.start(data, 18463, WORK.resolve("read-only-fresh.log"))) {
+                // a fresh directory: the session key is the first file Margin writes, before logging starts
+                assertRefused(margin, false, "Margin cannot read or create its session key file "
+                        + data.resolve("session.key") + ": the data directory is not writable.");
+            } finally {
+                SmallDisk.writable(data);
+            }
+            try (MarginJar margin = MarginJar.start(data, 18463, WORK.resolve("read-only-first.log"))) {
+                margin.anonymous().get("/q/health/ready").then().statusCode(200);
+            }
+            SmallDisk.unwritable(data); // an installation whose directory became read-only
             try (MarginJar margin = MarginJar.start(data, 18463, WORK.resolve("read-only.log"))) {
-                assertRefused(margin, "Margin did not start: it cannot write to " + data + " because the directory is "
-                        + "read-only or not writable for the account that runs Margin");
+                assertRefused(margin, true, "Margin did not start: it cannot write to " + data + " because the "
+                        + "directory is read-only or not writable for the account that runs Margin");
             } finally {
                 SmallDisk.writable(data);
             }
@@ -142,27 +153,34 @@ class DiskFullJarIT {
         Assumptions.assumeTrue(MarginJar.why().isEmpty(), () -> "Skipped: " + MarginJar.why().orElse(""));
         Assumptions.assumeTrue(SmallDisk.why().isEmpty(), () -> "Skipped: " + SmallDisk.why().orElse(""));
         Path data = WORK.resolve("already-full");
-        try (SmallDisk disk = SmallDisk.mount(data, 1L << 20)) {
+        try (SmallDisk disk = SmallDisk.mount(data, 4L << 20)) {
+            try (MarginJar margin = MarginJar.start(data, 18464, WORK.resolve("already-full-first.log"))) {
+                margin.anonymous().get("/q/health/ready").then().statusCode(200);
+            }
             try (var out = Files.newOutputStream(data.resolve("someone-elses-file"))) {
-                out.write(new byte[2 << 20]);
+                out.write(new byte[8 << 20]);
             } catch (java.io.IOException full) {
                 // filled
             }
             try (MarginJar margin = MarginJar.start(data, 18464, WORK.resolve("already-full.log"))) {
-                assertRefused(margin, "Margin did not start: it cannot write to " + data + " because the disk is full "
+                assertRefused(margin, true, "Margin did not start: it cannot write to " + data + " because the disk is full "
                         + "(No space left on device). Free space on the disk that holds it.");
             }
         }
     }
 
-    private static void assertRefused(MarginJar margin, String expected) throws Exception {
+    /** Margin exited non-zero with one line that says it, and no stack trace; logged as one ERROR if {@code logged}. */
+    private static void assertRefused(MarginJar margin, boolean logged, String expected) throws Exception {
         int exit = margin.exitCode(120);
         assertNotEquals(-1, exit, "Margin should have refused to start");
         assertNotEquals(0, exit);
         List<String> log = margin.logLines();
-        List<String> errors = log.stream().filter(l -> l.contains(" ERROR ")).toList();
-        assertEquals(1, errors.size(), String.join("\n", log));
-        assertTrue(errors.get(0).contains(expected), errors.get(0));
+        List<String> saying = log.stream().filter(l -> l.contains(expected)).toList();
+        assertEquals(1, saying.size(), String.join("\n", log));
+        if (logged) {
+            List<String> errors = log.stream().filter(l -> l.contains(" ERROR ")).toList();
+            assertEquals(saying, errors, String.join("\n", log));
+        }
         assertTrue(log.stream().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + String.join("\n", log));
     }
 
