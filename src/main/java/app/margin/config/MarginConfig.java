@@ -27,6 +27,8 @@ public interface MarginConfig {
 
     Exchange exchange();
 
+    Idempotency idempotency();
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")
@@ -64,5 +66,15 @@ public interface MarginConfig {
         /** Largest ratio of expanded to compressed size of an entry larger than 1 MiB (a zip bomb is ~1000:1). */
         @WithDefault("100")
         int maxRatio();
+    }
+
+    /** Changing requests sent with an Idempotency-Key header (see app.margin.idempotency). */
+    interface Idempotency {
+        /**
+         * How long a key and its stored answer are kept (ISO-8601 duration): a repeat within it gets the stored answer,
+         * a repeat after it is carried out as a new request.
+         */
+        @WithDefault("PT24H")
+        java.time.Duration retention();
     }
 }
