@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 class IdempotencyStore {
-    /** Larger answers are not kept (H2 holds at most 1,000,000 characters in a varchar); creating requests answer far less. */
+    /** Larger answers are not kept (a repeat is told the request was carried out); creating requests answer far less. */
     static final int MAX_BODY_CHARS = 500_000;
     /** Expired keys are deleted at most this often per instance, by the request that finds the time has come. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
