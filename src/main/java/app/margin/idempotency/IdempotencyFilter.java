@@ -77,16 +77,17 @@ public class IdempotencyFilter {
         String fingerprint = fingerprint(request, method, path, request.getUriInfo().getRequestUri().getRawQuery());
         IdempotencyStore.Key claimed = new IdempotencyStore.Key(caller.userId(), RequestFingerprint.ofKey(key));
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            // looked up first, so that a repeat (the usual reason for a known key) does not cost a failed insert
+            Optional<IdempotencyStore.Row> row = store.find(claimed);
+            if (row.isPresent()) {
+                return answerToRepeat(row.get(), method, path, fingerprint);
+            }
             if (store.tryClaim(claimed, method, path, fingerprint)) {
                 current.hold(claimed);
                 request.setProperty(CLAIM, claimed);
                 return null;
             }
-            Optional<IdempotencyStore.Row> row = store.find(claimed);
-            if (row.isPresent()) {
-                return answerToRepeat(row.get(), method, path, fingerprint);
-            }
-            pause(attempt); // the other claim is not committed yet (H2), or was just released: look again
+            pause(attempt); // another request claimed it this instant (not yet visible on H2), or released it: again
         }
         return stillRunning();
     }
