@@ -57,6 +57,33 @@ class IdenticalCodingTest {
                 .then().body("findAll { it.start == 4 }.size()", equalTo(1)).body("find { it.start == 4 }.id", equalTo((int) id));
     }
 
+    @Test
+    void oneAdjudicationWritesTheMasterCodingAlsoWhenTwoSupervisorsDecideAtOnce() throws Exception {
+        long mine = Api.code(team.coder(), team.projectId(), doc, code, 4, 10);
+        Api.code(team.coder2(), team.projectId(), doc, code, 4, 24);
+        Map<String, Object> round = Map.of("name", "Pilot", "documentIds", List.of(doc), "coders",
+                List.of(team.coder(), team.coder2()), "codeIds", List.of(code), "blind", false);
+        long rid = as(team.supervisor()).body(round).post(team.path("/agreement/rounds")).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String accept = JSON.writeValueAsString(Map.of("decision", "ACCEPT", "documentId", doc, "codeId", code,
+                "codingIds", List.of(mine)));
+        String path = team.path("/agreement/rounds/" + rid + "/adjudications");
+        // the same supervisor twice (a double click) and the owner, all at the same moment
+        List<Answer> answers = Concurrently.send(List.of(
+                new Concurrently.Request(team.supervisor(), "POST", path, accept, Map.of()),
+                new Concurrently.Request(team.supervisor(), "POST", path, accept, Map.of()),
+                new Concurrently.Request(team.owner(), "POST", path, accept, Map.of())));
+        assertEquals(List.of(201, 409, 409), answers.stream().map(Answer::status).sorted().toList(), answers::toString);
+        long master = as(team.supervisor()).get(team.path("/codings?layer=MASTER")).then().body("size()", equalTo(1))
+                .extract().jsonPath().getLong("[0].id");
+        for (Answer a : answers.stream().filter(a -> a.status() == 409).toList()) {
+            assertEquals(master, tree(a.body()).get("existingCodingId").asLong(), a.body());
+            assertEquals("The master layer already has ‘Cost and debt’ on exactly this text (coding " + master + ").",
+                    tree(a.body()).get("detail").asText());
+        }
+        as(team.supervisor()).get(team.path("/agreement/rounds/" + rid + "/adjudications")).then().body("size()", equalTo(1));
+    }
+
     /**
      * Distinct codings sent at once first, so that the burst finds the server's worker threads started and its code
      * warm: a cold first request is slow enough to let the others arrive after it has committed, and then the burst
