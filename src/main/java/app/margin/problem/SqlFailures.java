@@ -1,6 +1,9 @@
 package app.margin.problem;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -37,17 +40,33 @@ public final class SqlFailures {
         return find(failure, CONCURRENT_WRITE) != null;
     }
 
-    /** The first SQLException with one of the states, along the causes and each SQLException's next exceptions. */
+    /**
+     * The first SQLException with one of the states, among the causes, the suppressed exceptions (Narayana may attach
+     * the failure of a commit's flush either way) and each SQLException's next exceptions.
+     */
     private static SQLException find(Throwable failure, Set<String> states) {
-        int guard = 0;
-        for (Throwable t = failure; t != null && guard++ < 50; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException first) {
-                for (SQLException sql = first; sql != null && guard++ < 50; sql = sql.getNextException()) {
-                    if (sql.getSQLState() != null && states.contains(sql.getSQLState())) {
-                        return sql;
-                    }
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < 100) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof SQLException sql) {
+                if (sql.getSQLState() != null && states.contains(sql.getSQLState())) {
+                    return sql;
+                }
+                if (sql.getNextException() != null) {
+                    pending.add(sql.getNextException());
                 }
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(List.of(t.getSuppressed()));
         }
         return null;
     }

@@ -10,6 +10,9 @@ import app.margin.support.Concurrently;
 import app.margin.support.Concurrently.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import app.margin.problem.ProblemMappers;
+import app.margin.problem.SqlFailures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +85,22 @@ class IdenticalCodingTest {
                     tree(a.body()).get("detail").asText());
         }
         as(team.supervisor()).get(team.path("/agreement/rounds/" + rid + "/adjudications")).then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void aViolationThatSurfacesOnlyAtCommitIsStillRecognisedAndAnswered409() {
+        Api.code(team.coder(), team.projectId(), doc, code, 4, 10);
+        long b = Api.code(team.coder(), team.projectId(), doc, code, 11, 15);
+        // a change Hibernate flushes only when the transaction commits: the failure comes out of the commit, wrapped
+        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    Coding moved = Coding.findById(b);
+                    moved.startOffset = 4;
+                    moved.endOffset = 10;
+                }));
+        org.junit.jupiter.api.Assertions.assertTrue(SqlFailures.isUniqueViolation(failure, IdenticalCodings.INDEX),
+                failure::toString);
+        assertEquals(409, new ProblemMappers().unexpected(failure).getStatus());
     }
 
     /**
