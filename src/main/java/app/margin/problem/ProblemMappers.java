@@ -89,8 +89,24 @@ public class ProblemMappers {
                 detailFor(status), null);
     }
 
+    /**
+     * Everything else; but a unique violation or a clash of concurrent writes found anywhere in the cause chain (also
+     * when it surfaced at commit, wrapped by the transaction manager) is a conflict between two requests, not a fault:
+     * 409, so that a request sent twice at once never answers 500. Services that know which row exists say so
+     * themselves (e.g. existingCodingId); this is the answer for the rest.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (SqlFailures.isUniqueViolation(e)) {
+            Log.debugf("Unique violation answered 409: %s", e.getClass().getName());
+            return Problem.response(409, "Conflict", "This already exists: the same thing was made a moment ago, "
+                    + "perhaps by the same request sent twice. Reload to see it.", null);
+        }
+        if (SqlFailures.isConcurrentWrite(e)) {
+            Log.debugf("Concurrent write answered 409: %s", e.getClass().getName());
+            return Problem.response(409, "Conflict",
+                    "Someone else changed this at the same time. Reload it, then apply your change again.", null);
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, reference %s", reference);
         return problem(ProblemException.unexpected(e, reference));
