@@ -18,6 +18,13 @@ public interface MarginConfig {
 
     Demo demo();
 
+    /**
+     * How long a search index that could not be written (a full or read-only disk) is left alone before the next
+     * search tries again; searches in that project answer 503 with {@code Retry-After} meanwhile.
+     */
+    @WithDefault("15s")
+    java.time.Duration indexRetryDelay();
+
     /** bcrypt cost factor for new password hashes (each step doubles the work of checking a password). */
     @WithDefault("10")
     int bcryptCost();

@@ -2,6 +2,7 @@ package app.margin.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failure to report to the caller as RFC 9457 problem+json. The detail is read by researchers, so it says what
@@ -11,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail) {
         super(detail);
@@ -42,7 +44,8 @@ public class ProblemException extends RuntimeException {
     /**
      * What a caller is told about a failure Margin did not foresee; the reference ties it to the logged error. Running
      * out of memory (also when wrapped, e.g. by a transaction) is said as such (503), since the remedy is asking for
-     * less at once or giving Margin more heap, not reporting a bug.
+     * less at once or giving Margin more heap, not reporting a bug. A full or unwritable disk is said as such too
+     * (507 or 503, see {@link StorageProblems}): the remedy is freeing space, and the change was not saved.
      */
     public static ProblemException unexpected(Throwable failure, String reference) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -53,8 +56,22 @@ public class ProblemException extends RuntimeException {
                         + reference + ".").with("reference", reference);
             }
         }
+        Optional<StorageFailure> storage = StorageFailure.of(failure);
+        if (storage.isPresent()) {
+            return StorageProblems.problem(storage.get());
+        }
         return new ProblemException(500, "Internal error", "Margin hit an unexpected problem and did not complete this "
                 + "request. Report reference " + reference + " to your administrator.").with("reference", reference);
+    }
+
+    /** Sent as {@code Retry-After}: when trying again can help (a search index that is retried after a pause). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ProblemException with(String name, Object value) {

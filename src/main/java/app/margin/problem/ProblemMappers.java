@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,7 +31,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.title(), e.getMessage(), e.extensions());
+        Response response = Problem.response(e.status(), e.title(), e.getMessage(), e.extensions());
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -90,13 +95,21 @@ public class ProblemMappers {
     }
 
     /**
-     * Everything else; but a unique violation or a clash of concurrent writes found anywhere in the cause chain (also
-     * when it surfaced at commit, wrapped by the transaction manager) is a conflict between two requests, not a fault:
-     * 409, so that a request sent twice at once never answers 500. Services that know which row exists say so
-     * themselves (e.g. existingCodingId); this is the answer for the rest.
+     * Everything else. A full or read-only disk under the database is no bug: the caller is told their change was not
+     * saved and why, and the log says what to do once, not with a stack trace per request (every request fails alike
+     * then). A unique violation or a clash of concurrent writes found anywhere in the cause chain (also when it
+     * surfaced at commit, wrapped by the transaction manager) is a conflict between two requests, not a fault: 409,
+     * so that a request sent twice at once never answers 500. Services that know which row exists say so themselves
+     * (e.g. existingCodingId); this is the answer for the rest.
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        Optional<StorageFailure> storage = StorageFailure.of(e);
+        if (storage.isPresent()) {
+            StorageProblems.log(storage.get());
+            Log.debug("The storage failure in full", e);
+            return problem(ProblemException.unexpected(e, null));
+        }
         if (SqlFailures.isUniqueViolation(e)) {
             Log.debugf("Unique violation answered 409: %s", e.getClass().getName());
             return Problem.response(409, "Conflict", "This already exists: the same thing was made a moment ago, "

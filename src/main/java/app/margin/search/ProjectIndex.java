@@ -1,5 +1,6 @@
 package app.margin.search;
 
+import app.margin.problem.ProblemException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * One project's index: a writer, near-real-time searchers, and the audit sequence number of the last change applied,
@@ -31,19 +34,39 @@ final class ProjectIndex implements Closeable {
 
     /** @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too) */
     ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads) {
+        FSDirectory opened = null;
+        IndexWriter opening = null;
         try {
-            directory = FSDirectory.open(path);
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+            opened = FSDirectory.open(path);
+            opening = new IndexWriter(opened, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
-            searchers = new SearcherManager(writer, new SearcherFactory() {
+            searchers = new SearcherManager(opening, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                     return new IndexSearcher(reader, searchThreads);
                 }
             });
         } catch (IOException e) {
+            // a read-only or full disk fails here: release what was opened, so the next attempt can take the lock
+            IOUtils.closeWhileHandlingException(opening, opened);
             throw new UncheckedIOException("Cannot open the search index at " + path, e);
         }
+        directory = opened;
+        writer = opening;
+    }
+
+    /** False once the writer is gone: discarded after a failed write, or closed by Lucene after a failed merge. */
+    boolean isOpen() {
+        return writer.isOpen();
+    }
+
+    /**
+     * Forgets every change since the last commit and closes. A failed write (a full or read-only disk) leaves the
+     * writer unusable or with half-applied changes; reopening from the last commit and replaying from the database is
+     * the one state known to be right.
+     */
+    void discard() {
+        IOUtils.closeWhileHandlingException(writer::rollback, searchers, directory);
     }
 
     /** The audit sequence number the index reflects; 0 for a new (or deleted and recreated) index. */
@@ -94,6 +117,10 @@ final class ProjectIndex implements Closeable {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
+        } catch (AlreadyClosedException e) {
+            // discarded by a failed update on another thread between catching up and this read
+            throw new ProblemException(503, "Search unavailable", "Margin is reopening this project's search index "
+                    + "after a failed write. Try the search again in a moment; your codings are saved.").retryAfter(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package app.margin.search;
 
 import app.margin.audit.ProjectChanged;
 import app.margin.config.MarginConfig;
+import app.margin.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -19,8 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The per-project indexes under {@code <data-dir>/index/}. The database is the truth; an index is brought up to date
@@ -33,6 +36,7 @@ public class ProjectIndexes {
     private final Path root;
     private final Analyzer analyzer = TextAnalyzers.forIndex();
     private final Map<Long, ProjectIndex> open = new ConcurrentHashMap<>();
+    private final IndexTrouble trouble;
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemonThreads("margin-indexer"));
     /** Searches large enough to span several index segments use every core: one researcher's query finishes sooner. */
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(
@@ -41,6 +45,7 @@ public class ProjectIndexes {
     ProjectIndexes(IndexSource source, MarginConfig config) {
         this.source = source;
         this.root = Path.of(config.dataDir()).resolve("index");
+        this.trouble = new IndexTrouble(root, config.indexRetryDelay());
     }
 
     /** On start, bring every project's index up to date in the background (rebuilding missing or foreign ones). */
@@ -49,6 +54,8 @@ public class ProjectIndexes {
             for (long projectId : source.projectIds()) {
                 try {
                     upToDate(projectId);
+                } catch (ProblemException alreadyLogged) {
+                    // a full or read-only disk: IndexTrouble has said so once; the next search retries
                 } catch (RuntimeException e) {
                     Log.warnf(e, "Indexing project %d at start failed; the next search will retry", projectId);
                 }
@@ -64,32 +71,56 @@ public class ProjectIndexes {
                     drop(change.projectId());
                     return;
                 }
-                upToDate(change.projectId());
+                if (!trouble.waiting(change.projectId())) {
+                    upToDate(change.projectId());
+                }
+            } catch (ProblemException alreadyLogged) {
+                // a full or read-only disk: IndexTrouble has said so once; the change itself is saved
             } catch (RuntimeException e) {
                 Log.warnf(e, "Indexing project %d failed; the next search will retry", change.projectId());
             }
         });
     }
 
-    /** The project's index with every committed change applied. */
+    /**
+     * The project's index with every committed change applied. An index that cannot be written (a full or read-only
+     * disk) answers 503 saying so, and is tried again after {@code margin.index-retry-delay}.
+     */
     ProjectIndex upToDate(long projectId) {
-        ProjectIndex index = open(projectId);
-        synchronized (index) {
+        trouble.check(projectId);
+        return writing(projectId, index -> {
             IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
             if (changes.any(index.appliedSeq())) {
                 apply(projectId, index, changes);
             }
-        }
-        return index;
+        });
     }
 
-    /** Throws the index away and builds it again from the database. */
+    /** Throws the index away and builds it again from the database (also while it waits for a retry: asked for). */
     long rebuild(long projectId) {
-        ProjectIndex index = open(projectId);
-        synchronized (index) {
-            apply(projectId, index, source.everything(projectId));
-        }
+        writing(projectId, index -> apply(projectId, index, source.everything(projectId)));
         return source.documentIds(projectId).size();
+    }
+
+    /** Runs an update on the open index; a failed one leaves the index at its last commit, to be caught up later. */
+    private ProjectIndex writing(long projectId, Consumer<ProjectIndex> update) {
+        try {
+            while (true) {
+                ProjectIndex index = open(projectId);
+                synchronized (index) {
+                    if (!index.isOpen()) {
+                        // closed by Lucene after a failed merge, or discarded by another thread: reopen and catch up
+                        discard(projectId, index);
+                        continue;
+                    }
+                    update.accept(index);
+                }
+                trouble.succeeded(projectId);
+                return index;
+            }
+        } catch (UncheckedIOException | AlreadyClosedException e) {
+            throw trouble.failed(projectId, e);
+        }
     }
 
     private void apply(long projectId, ProjectIndex index, IndexSource.Changes changes) {
@@ -111,8 +142,19 @@ public class ProjectIndexes {
             }
             index.commit(changes.latestSeq(), changes.latestHash());
         } catch (IOException e) {
+            discard(projectId, index);
             throw new UncheckedIOException("Could not update the search index of project " + projectId, e);
+        } catch (AlreadyClosedException e) {
+            // Lucene closed the writer after a failed flush or merge
+            discard(projectId, index);
+            throw e;
         }
+    }
+
+    /** Forgets a failed writer's uncommitted changes; the next update reopens the index from its last commit. */
+    private void discard(long projectId, ProjectIndex index) {
+        open.remove(projectId, index);
+        index.discard();
     }
 
     private ProjectIndex open(long projectId) {
@@ -120,13 +162,14 @@ public class ProjectIndexes {
             try {
                 return new ProjectIndex(Files.createDirectories(root.resolve("project-" + id)), analyzer, searchThreads);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("Cannot create the search index directory of project " + id, e);
             }
         });
     }
 
     /** Closes a project's index and deletes its files (when the project is gone). */
     void drop(long projectId) {
+        trouble.forget(projectId);
         ProjectIndex index = open.remove(projectId);
         try {
             if (index != null) {
