@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>System properties: {@code crash.runs} (3), {@code crash.seed} (random; run i uses seed + i - 1, printed, so
  * {@code -Dcrash.seed=<printed> -Dcrash.runs=1} repeats a run's choices), {@code crash.kill.min-ms} (300) and
- * {@code crash.kill.max-ms} (4000): the kill comes that long after the burst starts; {@code crash.db} (h2, or
+ * {@code crash.kill.max-ms} (5000): the kill comes a drawn time in that range after the burst starts, and not before
+ * a drawn number (0 to {@code crash.kill.max-acks}, 100) of items were acknowledged; {@code crash.db} (h2, or
  * postgres with the team jar), {@code crash.keep} (keep data directories of passing runs). Logs and, for failing
  * runs, data directories stay under {@code target/crash/}.
  */
@@ -28,17 +29,19 @@ class CrashRecoveryIT {
         int runs = Integer.getInteger("crash.runs", 3);
         long seed = Long.getLong("crash.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
         long killMin = Long.getLong("crash.kill.min-ms", 300);
-        long killMax = Long.getLong("crash.kill.max-ms", 4000);
+        long killMax = Long.getLong("crash.kill.max-ms", 5000);
+        int killAcks = Integer.getInteger("crash.kill.max-acks", 100);
         Path root = Path.of(System.getProperty("crash.dir", "target/crash"));
-        System.out.printf("CRASH %d runs, first seed %d, kill %d-%d ms into the burst, jar %s%n", runs, seed, killMin,
-                killMax, System.getProperty("margin.jar", "target/quarkus-app/quarkus-run.jar"));
+        System.out.printf("CRASH %d runs, first seed %d, kill %d-%d ms into the burst and after 0-%d acknowledged items,"
+                + " jar %s%n", runs, seed, killMin, killMax, killAcks,
+                System.getProperty("margin.jar", "target/quarkus-app/quarkus-run.jar"));
 
         Totals totals = new Totals();
         for (int i = 1; i <= runs; i++) {
             long runSeed = seed + i - 1;
             CrashDatabase database = CrashDatabase.fromSystemProperties();
             try {
-                Report report = new CrashRun(i, runSeed, root, database, killMin, killMax).execute();
+                Report report = new CrashRun(i, runSeed, root, database, killMin, killMax, killAcks).execute();
                 System.out.println(report.summary());
                 report.findings().problems.forEach(p -> System.out.println("CRASH   problem: " + p));
                 totals.add(report);

@@ -33,7 +33,8 @@ final class CrashRun {
             int codeEdits, int unknown, Findings findings, Map<String, Integer> refusals, long restartMillis,
             Path directory) {
         String summary() {
-            return String.format("CRASH run %d seed=%d db=%s kill-after=%dms acknowledged: documents=%d codings=%d "
+            return String.format("CRASH run %d seed=%d db=%s kill-after=%dms acknowledged: documents=%d (" + SEED_DOCUMENTS
+                            + " before the burst) codings=%d "
                             + "memos=%d code-edits=%d | in flight at the kill=%d (present after restart=%d) | lost=%d "
                             + "duplicated=%d half-there=%d unexpected=%d search-mismatches=%d audit=%s (%d events) | "
                             + "restart-to-ready=%dms refused=%s",
@@ -56,8 +57,11 @@ final class CrashRun {
     private final CrashDatabase database;
     private final long killMinMillis;
     private final long killMaxMillis;
+    private final int killMinAcks;
 
-    CrashRun(int number, long seed, Path root, CrashDatabase database, long killMinMillis, long killMaxMillis) {
+    CrashRun(int number, long seed, Path root, CrashDatabase database, long killMinMillis, long killMaxMillis,
+            int killMinAcks) {
+        this.killMinAcks = killMinAcks;
         this.number = number;
         this.seed = seed;
         this.directory = root.resolve(database.name().split(" ")[0] + "-seed" + seed);
@@ -80,12 +84,23 @@ final class CrashRun {
             margin.start();
             Workload.Project project = setUp(margin, ledger, random, runTag);
 
+            // The kill comes at a drawn time into the burst, but not before a drawn number of items were acknowledged:
+            // on a slow (or busy) machine a time alone would often kill before anything much has happened.
             long killAfter = killMinMillis + (long) (random.nextDouble() * (killMaxMillis - killMinMillis));
+            int ackTarget = random.nextInt(killMinAcks + 1);
+            int acknowledgedBefore = ledger.acknowledgedCount();
             Workload workload = new Workload(project, ledger, random.nextLong(), runTag);
+            long killedAt;
             try {
+                long burst = System.nanoTime();
                 workload.start(IMPORTERS);
                 Thread.sleep(killAfter);
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (ledger.acknowledgedCount() - acknowledgedBefore < ackTarget && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
                 margin.kill();
+                killedAt = (System.nanoTime() - burst) / 1_000_000;
                 workload.awaitEnd(120_000);
             } finally {
                 workload.stop();
@@ -97,7 +112,7 @@ final class CrashRun {
             MarginClient owner = MarginClient.signIn(margin.baseUri(), project.ownerName(), PASSWORD);
             Findings findings = new RecoveryCheck(owner, project.id(), ledger).run();
             margin.stop();
-            Report report = new Report(number, seed, database.name(), killAfter, ledger.documents.size(),
+            Report report = new Report(number, seed, database.name(), killedAt, ledger.documents.size(),
                     ledger.codings.size(), ledger.memos.size(), ledger.codeEdits.size(), ledger.unknownCount(), findings,
                     ledger.refusalsSorted(), restartMillis, directory);
             if (findings.total() == 0 && report.serverErrors() == 0 && !Boolean.getBoolean("crash.keep")) {

@@ -73,6 +73,11 @@ final class Ledger {
         return new TreeMap<>(refusals);
     }
 
+    /** Acknowledged documents, codings, memos and code edits so far. */
+    int acknowledgedCount() {
+        return documents.size() + codings.size() + memos.size() + codeEdits.size();
+    }
+
     int unknownCount() {
         return unknownBatches.stream().mapToInt(List::size).sum() + unknownCodings.size() + unknownMemos.size()
                 + unknownCodeEdits.size();

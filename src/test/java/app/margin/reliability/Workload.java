@@ -113,7 +113,7 @@ final class Workload {
             }
             // A pause, as between a researcher's uploads: a batch holds the project's audit chain until it commits,
             // and back-to-back batches would leave the coders waiting most of the burst.
-            pause(random.nextInt(400));
+            pause(300 + random.nextInt(1200));
         }
     }
 
