@@ -266,7 +266,7 @@ public final class MarginProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Margin exited with status " + process.exitValue()
-                        + " while starting; see " + log + ":\n" + tail(40));
+                        + signalled(process.exitValue()) + " while starting; see " + log + ":\n" + tail(40));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -293,6 +293,15 @@ public final class MarginProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /** Exit statuses above 128 on Unix are signals; the two that happen say who ended it. */
+    private static String signalled(int status) {
+        return switch (status) {
+            case 137 -> " (SIGKILL: the kernel's out-of-memory killer, or another process)";
+            case 143 -> " (SIGTERM from another process)";
+            default -> "";
+        };
     }
 
     private int awaitExit(Duration timeout) {
