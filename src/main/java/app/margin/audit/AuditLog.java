@@ -62,6 +62,17 @@ public class AuditLog {
         return event.seq;
     }
 
+    /**
+     * Takes, now, the lock that {@link #record} takes on the project's chain head. A change that checks a rule across
+     * rows no index can express (one master coding per code and range, whoever adjudicated) calls this before the
+     * check, so that two such changes of a project cannot both pass it; it holds the lock until its commit anyway.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serialise(long projectId) {
+        em.createNativeQuery("select last_seq from audit_head where project_id = ?1 for update")
+                .setParameter(1, projectId).getResultList();
+    }
+
     private String toJson(Object value) {
         if (value == null) {
             return null;

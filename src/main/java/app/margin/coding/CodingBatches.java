@@ -8,9 +8,12 @@ import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
+import app.margin.problem.SqlFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
@@ -33,6 +36,8 @@ public class CodingBatches {
     public static final String UNDONE = "coding.batch-undone";
     /** A larger batch is refused: a narrower query is almost always what was meant. */
     public static final int MAX_BATCH = 5_000;
+    /** A batch that keeps losing races to identical codings made at the same time gives up after this many tries. */
+    private static final int RACE_ATTEMPTS = 3;
 
     private final ProjectAccess access;
     private final AuditLog audit;
@@ -51,7 +56,11 @@ public class CodingBatches {
     public record Plan(int segments, int alreadyCoded, int documents) {
     }
 
-    public record BatchResult(long batchId, int created, int alreadyCoded, int documents) {
+    /**
+     * What a batch made: {@code batchId} (null when nothing was new, so there is nothing to undo), the codings created,
+     * the hits skipped because an identical coding already exists in the caller's layer, and the documents touched.
+     */
+    public record BatchResult(Long batchId, int created, int alreadyCoded, int documents) {
     }
 
     public record UndoResult(long batchId, int removed, int alreadyGone) {
@@ -65,12 +74,36 @@ public class CodingBatches {
         return new Plan(fresh.size(), ranges.size() - fresh.size(), documents(fresh).size());
     }
 
+    /**
+     * Codes every range not yet coded identically in the caller's layer; ranges that are are skipped and counted, so
+     * applying the same batch twice creates nothing the second time. When a concurrent batch (or single coding)
+     * inserts one of the same codings first, the database refuses this batch's insert; it is then worked out again in
+     * a new transaction, which skips what the other made.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public BatchResult add(long projectId, long codeId, List<Range> ranges, String description) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> addOnce(projectId, codeId, ranges, description));
+            } catch (PersistenceException e) {
+                if (!SqlFailures.isUniqueViolation(e, IdenticalCodings.INDEX)) {
+                    throw e;
+                }
+                if (attempt == RACE_ATTEMPTS) {
+                    throw ProblemException.conflict("Others were coding the same passages with this code at the same "
+                            + "moment, so nothing was coded. Apply the code again.");
+                }
+            }
+        }
+    }
+
+    private BatchResult addOnce(long projectId, long codeId, List<Range> ranges, String description) {
         Grant grant = access.require(projectId, Permission.CODE);
         CodebookService.referenced(projectId, codeId, "codeId");
         List<Range> fresh = fresh(grant, codeId, ranges);
+        int alreadyCoded = ranges.size() - fresh.size();
         if (fresh.isEmpty()) {
-            throw ProblemException.badRequest("There is nothing to code: every hit is already coded with this code in your layer.");
+            return new BatchResult(null, 0, alreadyCoded, 0);
         }
         if (fresh.size() > MAX_BATCH) {
             throw ProblemException.badRequest("This would create " + fresh.size() + " codings; at most " + MAX_BATCH
@@ -96,7 +129,7 @@ public class CodingBatches {
             coding.endOffset = r.end();
             coding.createdAt = now;
             coding.updatedAt = now;
-            coding.persist();
+            coding.persist(); // identity ids: inserted now, so a concurrent identical coding fails here, not at commit
             ids.add(coding.id);
         }
         Map<String, Object> after = new LinkedHashMap<>();
@@ -105,7 +138,7 @@ public class CodingBatches {
         after.put("documentIds", documents(fresh));
         after.put("codingIds", ids);
         long batchId = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
-        return new BatchResult(batchId, ids.size(), ranges.size() - fresh.size(), documents(fresh).size());
+        return new BatchResult(batchId, ids.size(), alreadyCoded, documents(fresh).size());
     }
 
     /** Removes the codings a batch made that still exist; only the coder who made the batch may undo it. */
@@ -118,6 +151,7 @@ public class CodingBatches {
         if (!event.actor.equals(grant.username())) {
             throw ProblemException.forbidden("Only " + event.actor + ", who made this batch, can undo it.");
         }
+        audit.serialise(projectId); // two undos of one batch at once: the second waits here, then sees the first
         if (AuditEvent.count("projectId = ?1 and action = ?2 and targetId = ?3", projectId, UNDONE, batchId) > 0) {
             throw ProblemException.conflict("This batch has already been undone.");
         }

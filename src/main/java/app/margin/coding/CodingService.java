@@ -114,17 +114,12 @@ public class CodingService {
         return view(coding, AppUser.usernamesById(List.of(coding.coderId)));
     }
 
+    /** Refused with 409 (naming the existing coding) when the caller has already applied this code to this range. */
     public CodingView add(long projectId, CreateCodingRequest request) {
         Grant grant = access.require(projectId, Permission.CODE);
         Document doc = referencedDocument(projectId, request.documentId());
         CodebookService.referenced(projectId, request.codeId(), "codeId");
         Offsets.requireValid(request.start(), request.end(), doc.text);
-        boolean duplicate = Coding.count("documentId = ?1 and codeId = ?2 and coderId = ?3 and layer = ?4 "
-                        + "and startOffset = ?5 and endOffset = ?6", doc.id, request.codeId(), grant.userId(), CodingLayer.CODER,
-                request.start(), request.end()) > 0;
-        if (duplicate) {
-            throw ProblemException.conflict("You have already applied this code to exactly this text.");
-        }
         Coding coding = new Coding();
         coding.projectId = projectId;
         coding.documentId = doc.id;
@@ -135,7 +130,8 @@ public class CodingService {
         coding.endOffset = request.end();
         coding.createdAt = Instant.now();
         coding.updatedAt = coding.createdAt;
-        coding.persist();
+        IdenticalCodings.requireNone(coding, null);
+        IdenticalCodings.write(em, coding);
         audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
@@ -152,13 +148,20 @@ public class CodingService {
             CodebookService.referenced(projectId, request.codeId(), "codeId");
         }
         Map<String, Object> before = snapshot(coding);
-        coding.startOffset = request.start();
-        coding.endOffset = request.end();
-        if (request.codeId() != null) {
-            coding.codeId = request.codeId();
-        }
+        // checked on a copy: a query with the managed coding already changed would flush it first
+        Coding changed = new Coding();
+        changed.documentId = coding.documentId;
+        changed.codeId = request.codeId() != null ? request.codeId() : coding.codeId;
+        changed.coderId = coding.coderId;
+        changed.layer = coding.layer;
+        changed.startOffset = request.start();
+        changed.endOffset = request.end();
+        IdenticalCodings.requireNone(changed, coding.id);
+        coding.startOffset = changed.startOffset;
+        coding.endOffset = changed.endOffset;
+        coding.codeId = changed.codeId;
         coding.updatedAt = Instant.now();
-        em.flush();
+        IdenticalCodings.write(em, coding);
         audit.record(projectId, grant.username(), "coding.updated", "CODING", codingId, before, snapshot(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
@@ -181,9 +184,14 @@ public class CodingService {
         Document doc = referencedDocument(projectId, documentId);
         CodebookService.referenced(projectId, codeId, "codeId");
         Offsets.requireValid(start, end, doc.text);
-        if (Coding.count("documentId = ?1 and codeId = ?2 and layer = ?3 and startOffset = ?4 and endOffset = ?5",
-                doc.id, codeId, CodingLayer.MASTER, start, end) > 0) {
-            throw ProblemException.conflict("The master layer already has this code on exactly this text.");
+        // In the master layer the rule holds whoever adjudicated: the database's rule includes the coder, so two
+        // supervisors deciding the same disagreement at once are put in order here, before the check.
+        audit.serialise(projectId);
+        Coding existing = Coding.<Coding>find("documentId = ?1 and codeId = ?2 and layer = ?3 and startOffset = ?4 "
+                + "and endOffset = ?5", doc.id, codeId, CodingLayer.MASTER, start, end).firstResult();
+        if (existing != null) {
+            throw IdenticalCodings.conflict(CodingLayer.MASTER, "‘" + CodebookService.referenced(projectId, codeId,
+                    "codeId").name + "’", existing.id);
         }
         Coding coding = new Coding();
         coding.projectId = projectId;
@@ -195,7 +203,7 @@ public class CodingService {
         coding.endOffset = end;
         coding.createdAt = Instant.now();
         coding.updatedAt = coding.createdAt;
-        coding.persist();
+        IdenticalCodings.write(em, coding);
         audit.record(projectId, grant.username(), "coding.master.added", "CODING", coding.id, null, snapshot(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }

@@ -36,6 +36,8 @@ public interface MarginConfig {
 
     Backup backup();
 
+    Idempotency idempotency();
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")
@@ -82,5 +84,15 @@ public interface MarginConfig {
          * another disk to survive the loss of the data disk; it holds participants' interviews, so keep it private.
          */
         Optional<String> dir();
+    }
+
+    /** Changing requests sent with an Idempotency-Key header (see app.margin.idempotency). */
+    interface Idempotency {
+        /**
+         * How long a key and its stored answer are kept (ISO-8601 duration): a repeat within it gets the stored answer,
+         * a repeat after it is carried out as a new request.
+         */
+        @WithDefault("PT24H")
+        java.time.Duration retention();
     }
 }

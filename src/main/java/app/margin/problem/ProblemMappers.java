@@ -95,8 +95,12 @@ public class ProblemMappers {
     }
 
     /**
-     * A full or read-only disk under the database is no bug: the caller is told their change was not saved and why,
-     * and the log says what to do once, not with a stack trace per request (every request fails alike then).
+     * Everything else. A full or read-only disk under the database is no bug: the caller is told their change was not
+     * saved and why, and the log says what to do once, not with a stack trace per request (every request fails alike
+     * then). A unique violation or a clash of concurrent writes found anywhere in the cause chain (also when it
+     * surfaced at commit, wrapped by the transaction manager) is a conflict between two requests, not a fault: 409,
+     * so that a request sent twice at once never answers 500. Services that know which row exists say so themselves
+     * (e.g. existingCodingId); this is the answer for the rest.
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
@@ -105,6 +109,16 @@ public class ProblemMappers {
             StorageProblems.log(storage.get());
             Log.debug("The storage failure in full", e);
             return problem(ProblemException.unexpected(e, null));
+        }
+        if (SqlFailures.isUniqueViolation(e)) {
+            Log.debugf("Unique violation answered 409: %s", e.getClass().getName());
+            return Problem.response(409, "Conflict", "This already exists: the same thing was made a moment ago, "
+                    + "perhaps by the same request sent twice. Reload to see it.", null);
+        }
+        if (SqlFailures.isConcurrentWrite(e)) {
+            Log.debugf("Concurrent write answered 409: %s", e.getClass().getName());
+            return Problem.response(409, "Conflict",
+                    "Someone else changed this at the same time. Reload it, then apply your change again.", null);
         }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, reference %s", reference);

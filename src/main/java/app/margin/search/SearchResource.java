@@ -6,6 +6,7 @@ import app.margin.search.SearchDtos.RebuildResult;
 import app.margin.search.SearchDtos.Scope;
 import app.margin.search.SearchDtos.SearchResult;
 import app.margin.coding.CodingBatches.Plan;
+import app.margin.coding.CodingBatches.BatchResult;
 import app.margin.search.AutoCoding.AutoCodeRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -63,9 +64,13 @@ public class SearchResource {
     @POST
     @Path("/search/autocode")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Code every hit with one code in the caller's layer; one audited batch, undone with POST /codings/batches/{batchId}/undo")
+    @Operation(summary = "Code every hit with one code in the caller's layer; one audited batch, undone with POST "
+            + "/codings/batches/{batchId}/undo. Hits already coded identically are skipped (alreadyCoded): 201 with "
+            + "the batch, or 200 with batchId null when every hit was already coded")
     public Response autoCode(@PathParam("pid") long pid, @NotNull AutoCodeRequest request) {
-        return Response.status(Response.Status.CREATED).entity(autoCoding.apply(pid, request)).build();
+        BatchResult result = autoCoding.apply(pid, request);
+        return Response.status(result.batchId() == null ? Response.Status.OK : Response.Status.CREATED).entity(result)
+                .build();
     }
 
     private static HitUnit orTurn(HitUnit unit) {

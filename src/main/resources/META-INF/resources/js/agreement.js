@@ -2,7 +2,7 @@
 // Krippendorff's thresholds), drill into disagreements side by side, adjudicate into the master layer (and undo),
 // watch drift per week for a coder pair, download the report.
 import { api } from './api.js';
-import { h, svg } from './dom.js';
+import { h, svg, whileBusy } from './dom.js';
 
 const UNITS = [
   ['CHARACTER', 'Characters (every character coded or not, as NVivo)'],
@@ -50,23 +50,26 @@ export async function agreementView(pid, { show, showError }) {
   const nameInput = h('input', { id: 'round-name', required: true, value: 'Agreement round' });
   const unitSelect = h('select', { id: 'round-unit' }, UNITS.map(([value, label]) => h('option', { value }, label)));
   const blindBox = h('input', { id: 'round-blind', type: 'checkbox', checked: true });
-  const form = h('form', { class: 'round-form', onsubmit: async event => {
+  const createButton = h('button', { type: 'submit' }, 'Create round');
+  const form = h('form', { class: 'round-form', onsubmit: event => {
     event.preventDefault();
-    try {
-      const round = await api(`/projects/${pid}/agreement/rounds`, { method: 'POST', body: {
-        name: nameInput.value, documentIds: checked(documentChoices).map(Number), coders: checked(coderChoices),
-        codeIds: checked(codeChoices).map(Number), blind: blindBox.checked, unit: unitSelect.value } });
-      showError(null);
-      await listRounds();
-      await open(round.id);
-      say(`Created “${round.name}”${round.blind ? ' (blind)' : ''}.`);
-    } catch (error) { showError(error); }
+    whileBusy(createButton, async () => {
+      try {
+        const round = await api(`/projects/${pid}/agreement/rounds`, { method: 'POST', body: {
+          name: nameInput.value, documentIds: checked(documentChoices).map(Number), coders: checked(coderChoices),
+          codeIds: checked(codeChoices).map(Number), blind: blindBox.checked, unit: unitSelect.value } });
+        showError(null);
+        await listRounds();
+        await open(round.id);
+        say(`Created “${round.name}”${round.blind ? ' (blind)' : ''}.`);
+      } catch (error) { showError(error); }
+    });
   } },
   h('label', { for: 'round-name' }, 'Round name'), nameInput,
   documentChoices, sample, coderChoices, codeChoices,
   h('label', { for: 'round-unit' }, 'Unit of analysis'), unitSelect,
   h('label', {}, blindBox, ' Blind: coders cannot see one another’s layers (nor the master layer) on these documents until revealed'),
-  h('button', { type: 'submit' }, 'Create round'));
+  createButton);
 
   // ---- rounds -----------------------------------------------------------------------------------------------------
   async function listRounds() {
@@ -84,10 +87,10 @@ export async function agreementView(pid, { show, showError }) {
       api(`/projects/${pid}/agreement/rounds/${rid}`), api(`/projects/${pid}/agreement/rounds/${rid}/agreement`)]);
     current = round;
     const reveal = round.revealed ? h('span', { class: 'muted' }, 'Revealed: the coders see one another’s layers on these documents.')
-      : h('button', { type: 'button', onclick: async () => {
+      : h('button', { type: 'button', onclick: event => whileBusy(event.currentTarget, async () => {
         try { await api(`/projects/${pid}/agreement/rounds/${rid}/reveal`, { method: 'POST' }); await listRounds(); await open(rid); say('Revealed to the round’s coders.'); }
         catch (error) { showError(error); }
-      } }, 'Reveal to coders');
+      }) }, 'Reveal to coders');
     const report = format => h('a', { href: `/api/v1/projects/${pid}/agreement/rounds/${rid}/report?format=${format}`, download: '' }, format.toUpperCase());
     const disagreementsBox = h('section', { class: 'card', 'aria-labelledby': 'disagreements-heading' });
     const adjudicationsBox = h('section', { class: 'card', 'aria-labelledby': 'adjudications-heading' });
@@ -146,7 +149,8 @@ export async function agreementView(pid, { show, showError }) {
 
   function openDisagreement(side, d, box, codeId) {
     const rid = current.id;
-    const decide = async body => {
+    // every decision button of this disagreement is busy while one decision is sent: one click, one decision
+    const decide = body => whileBusy([...side.querySelectorAll('button')], async () => {
       try {
         await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications`, { method: 'POST',
           body: { documentId: d.documentId, codeId: d.codeId, ...body } });
@@ -155,7 +159,7 @@ export async function agreementView(pid, { show, showError }) {
         await showDisagreements(box, codeId);
         await showAdjudications(document.querySelector('[aria-labelledby=adjudications-heading]'));
       } catch (error) { showError(error); }
-    };
+    });
     const highlighted = segment => {
       const from = Math.max(segment.start, d.start) - d.start;
       const to = Math.min(segment.end, d.end) - d.start;
@@ -188,14 +192,14 @@ export async function agreementView(pid, { show, showError }) {
       list.length === 0 ? h('p', { class: 'muted' }, 'No decision yet.') : h('ul', { class: 'memos' }, list.map(a => h('li', {},
         `${a.decision.toLowerCase()} · ${codeName.get(a.codeId) ?? a.codeId} · ${a.start}–${a.end} · ${a.decidedBy}`,
         a.undoneAt ? h('span', { class: 'muted' }, ` · undone by ${a.undoneBy}`)
-          : h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          : h('button', { type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
             try {
               await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications/${a.id}/undo`, { method: 'POST' });
               say('Undone: the master coding was removed.');
               await showAdjudications(box);
               await showDisagreements(document.querySelector('[aria-labelledby=disagreements-heading]'), null);
             } catch (error) { showError(error); }
-          } }, 'Undo')))));
+          }) }, 'Undo')))));
   }
 
   // ---- drift ------------------------------------------------------------------------------------------------------

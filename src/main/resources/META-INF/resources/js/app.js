@@ -149,7 +149,9 @@ async function start() {
     showError(error);
     return;
   }
-  document.getElementById('logout').addEventListener('click', async () => {
+  const logout = document.getElementById('logout');
+  logout.addEventListener('click', async () => {
+    logout.disabled = true;
     await api('/session/logout', { method: 'POST' }).catch(() => {});
     location.assign('/login.html');
   });

@@ -1,7 +1,7 @@
 // The codebook editor: the code tree on the left, the selected code's definition, criteria, colour and place on
 // the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers.
 import { api } from './api.js';
-import { h } from './dom.js';
+import { h, whileBusy } from './dom.js';
 
 export async function codebookView(pid, { show, showError }) {
   const project = await api(`/projects/${pid}`);
@@ -54,12 +54,14 @@ export async function codebookView(pid, { show, showError }) {
       element.classList.remove('drop-here');
       const moved = codes.find(c => c.id === Number(event.dataTransfer.getData('text/x-margin-code')));
       if (!moved || moved.id === parentId || (moved.parentId ?? null) === parentId) return;
-      try {
-        await api(`/projects/${pid}/codes/${moved.id}/move`, { method: 'POST', body: { parentId, version: moved.version } });
-        await reload(moved.id);
-        status(parentId === null ? `Moved “${moved.name}” to the top level.`
-          : `Moved “${moved.name}” under “${codes.find(c => c.id === parentId)?.name}”.`);
-      } catch (error) { showError(error); }
+      await whileBusy([...tree.querySelectorAll('button')], async () => {
+        try {
+          await api(`/projects/${pid}/codes/${moved.id}/move`, { method: 'POST', body: { parentId, version: moved.version } });
+          await reload(moved.id);
+          status(parentId === null ? `Moved “${moved.name}” to the top level.`
+            : `Moved “${moved.name}” under “${codes.find(c => c.id === parentId)?.name}”.`);
+        } catch (error) { showError(error); }
+      });
     });
   }
 
@@ -85,17 +87,20 @@ export async function codebookView(pid, { show, showError }) {
       editor.replaceChildren(h('p', { class: 'muted' }, 'Choose a code to read its definition.'));
       return;
     }
+    const add = h('button', { type: 'submit' }, 'Add code');
     const form = h('form', { class: 'code-form' },
       h('h2', {}, 'New code'), ...field('code-name', 'Name', ''), ...parentSelect(null),
-      ...field('code-definition', 'Definition', '', true), h('button', { type: 'submit' }, 'Add code'));
-    form.addEventListener('submit', async event => {
+      ...field('code-definition', 'Definition', '', true), add);
+    form.addEventListener('submit', event => {
       event.preventDefault();
-      try {
-        const created = await api(`/projects/${pid}/codes`, { method: 'POST', body: {
-          name: value('code-name'), parentId: nullable('code-parent'), definition: nullable('code-definition') } });
-        await reload(created.id);
-        status(`Added “${created.name}”.`);
-      } catch (error) { showError(error); }
+      whileBusy(add, async () => {
+        try {
+          const created = await api(`/projects/${pid}/codes`, { method: 'POST', body: {
+            name: value('code-name'), parentId: nullable('code-parent'), definition: nullable('code-definition') } });
+          await reload(created.id);
+          status(`Added “${created.name}”.`);
+        } catch (error) { showError(error); }
+      });
     });
     editor.replaceChildren(form);
   }
@@ -113,8 +118,11 @@ export async function codebookView(pid, { show, showError }) {
       ...field('code-example', 'Example', code.example, true),
       h('label', { for: 'code-color' }, 'Colour'), color,
       editable ? h('button', { type: 'submit' }, 'Save code') : null);
-    form.addEventListener('submit', async event => {
+    form.addEventListener('submit', event => {
       event.preventDefault();
+      whileBusy(form.querySelector('button[type=submit]'), () => saveCode());
+    });
+    const saveCode = async () => {
       try {
         let saved = await api(`/projects/${pid}/codes/${code.id}`, { method: 'PUT', body: {
           name: value('code-name'), definition: nullable('code-definition'), inclusion: nullable('code-inclusion'),
@@ -126,24 +134,24 @@ export async function codebookView(pid, { show, showError }) {
         await reload(saved.id);
         status(`Saved “${saved.name}”.`);
       } catch (error) { showError(error); }
-    });
+    };
     const mergeTarget = h('select', { id: 'merge-into' }, codes.filter(c => c.id !== code.id).map(c => h('option', { value: c.id }, c.path)));
     const actions = editable ? h('div', { class: 'code-actions' },
       h('label', { for: 'merge-into' }, 'Merge into '), mergeTarget,
-      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      h('button', { type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
         try {
           const result = await api(`/projects/${pid}/codes/${code.id}/merge`, { method: 'POST', body: { intoCodeId: Number(mergeTarget.value) } });
           await reload(result.into.id);
           status(`Merged “${code.name}” into “${result.into.name}”: ${result.codingsMoved} codings moved.`);
         } catch (error) { showError(error); }
-      } }, 'Merge'),
-      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      }) }, 'Merge'),
+      h('button', { type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
         try {
           await api(`/projects/${pid}/codes/${code.id}`, { method: 'DELETE' });
           await reload(null);
           status(`Deleted “${code.name}”.`);
         } catch (error) { showError(error); }
-      } }, 'Delete code')) : null;
+      }) }, 'Delete code')) : null;
     editor.replaceChildren(form, actions,
       h('h3', {}, `Segments (${segments.length})`),
       h('ul', { class: 'segments' }, segments.map(s => h('li', {},

@@ -29,3 +29,18 @@ export function svg(tag, attributes = {}, ...children) {
   }
   return element;
 }
+
+/**
+ * Runs one user action that sends a change with its controls disabled until the answer is in, so a double click
+ * (or a second Enter) sends one request; a control already busy ignores the action. Returns the action's result.
+ */
+export async function whileBusy(controls, action) {
+  const list = (Array.isArray(controls) ? controls : [controls]).filter(Boolean);
+  if (list.some(c => c.disabled || c.getAttribute('aria-busy') === 'true')) return undefined;
+  for (const c of list) { c.disabled = true; c.setAttribute('aria-busy', 'true'); }
+  try {
+    return await action();
+  } finally {
+    for (const c of list) { c.disabled = false; c.removeAttribute('aria-busy'); }
+  }
+}

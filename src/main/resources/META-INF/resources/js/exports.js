@@ -1,6 +1,6 @@
 // Exports of a project (coded segments, codebook, REFI-QDA project) and the REFI-QDA import on the project list.
 // Every export and import runs as a background job: the page shows its progress, then offers the file.
-import { api, ApiError, refusal } from './api.js';
+import { actionKey, api, ApiError, refusal, settle, unsettledAnswer } from './api.js';
 import { h } from './dom.js';
 
 /** Polls a job until it has finished, updating a progress bar and a status line. */
@@ -122,12 +122,17 @@ export function qdpxImportControl() {
     status.className = 'muted';
     status.textContent = `Uploading ${file.name}…`;
     report.replaceChildren();
+    const signature = `POST /projects/import/qdpx/jobs ${file.name} ${file.size} ${file.lastModified}`;
+    const key = actionKey(signature);
+    input.disabled = true; // one import per choice of file, until it has finished
     try {
       const form = new FormData();
       form.append('file', file, file.name);
       const response = await fetch('/api/v1/projects/import/qdpx/jobs', {
-        method: 'POST', body: form, credentials: 'same-origin', headers: { 'X-Margin-Request': '1', Accept: 'application/json' },
-      });
+        method: 'POST', body: form, credentials: 'same-origin',
+        headers: { 'X-Margin-Request': '1', Accept: 'application/json', 'Idempotency-Key': key },
+      }).catch(() => { settle(signature, key, false); throw new ApiError(0, 'The upload was interrupted. Check the connection and try again.'); });
+      settle(signature, key, !unsettledAnswer(response.status, response.headers.get('Retry-After')));
       const body = await response.json().catch(() => ({}));
       if (!response.ok) throw new ApiError(response.status, refusal(response.status, body));
       const job = await follow(body, bar, status);
@@ -142,6 +147,7 @@ export function qdpxImportControl() {
       status.className = 'refused';
       status.textContent = error.message;
     } finally {
+      input.disabled = false;
       input.value = '';
     }
   });

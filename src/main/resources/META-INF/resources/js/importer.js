@@ -1,20 +1,27 @@
 // The import panel of a project: drop or choose files, each uploaded on its own so it has its own progress bar
 // and its own result (imported, or the reason it was refused).
-import { refusal } from './api.js';
+import { actionKey, refusal, settle, unsettledAnswer } from './api.js';
 import { h } from './dom.js';
 
 const ACCEPTED = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.vtt,.srt';
+
+/** What identifies one file's upload, for its Idempotency-Key: sending the same file again after a failure is a retry. */
+const uploadSignature = (pid, file, kind) => `POST /projects/${pid}/documents ${file.name} ${file.size} ${file.lastModified} ${kind}`;
 
 function upload(pid, file, kind, onProgress) {
   return new Promise(resolve => {
     const form = new FormData();
     form.append('file', file, file.name);
     if (kind) form.append('kind', kind);
+    const signature = uploadSignature(pid, file, kind);
+    const key = actionKey(signature);
     const request = new XMLHttpRequest();
     request.open('POST', `/api/v1/projects/${pid}/documents`);
     request.setRequestHeader('X-Margin-Request', '1');
+    request.setRequestHeader('Idempotency-Key', key);
     request.upload.addEventListener('progress', e => e.lengthComputable && onProgress(e.loaded / e.total));
     request.addEventListener('load', () => {
+      settle(signature, key, !unsettledAnswer(request.status, request.getResponseHeader('Retry-After')));
       let body = {};
       try { body = JSON.parse(request.responseText); } catch { /* keep the generic message */ }
       if (request.status === 201) {
@@ -24,7 +31,10 @@ function upload(pid, file, kind, onProgress) {
         resolve({ ok: false, text: body.failed?.[0]?.reason ?? refusal(request.status, body) });
       }
     });
-    request.addEventListener('error', () => resolve({ ok: false, text: 'The upload was interrupted. Check the connection and try again.' }));
+    request.addEventListener('error', () => {
+      settle(signature, key, false);
+      resolve({ ok: false, text: 'The upload was interrupted. Check the connection and try again.' });
+    });
     request.send(form);
   });
 }
@@ -36,9 +46,15 @@ export function importPanel(pid, onImported) {
   const input = h('input', { id: 'import-files', type: 'file', multiple: true, accept: ACCEPTED });
   const results = h('ul', { class: 'import-results', 'aria-live': 'polite' });
 
+  // A file dropped (or chosen) again while its upload is still running is not sent twice.
+  const uploading = new Set();
+
   async function importFiles(files) {
     let imported = 0;
     await Promise.all([...files].map(async file => {
+      const signature = uploadSignature(pid, file, kind.value);
+      if (uploading.has(signature)) return;
+      uploading.add(signature);
       const bar = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${file.name}` });
       const outcome = h('span', { class: 'muted' }, 'Uploading…');
       results.append(h('li', {}, h('strong', {}, file.name), ' ', bar, ' ', outcome));
@@ -47,6 +63,7 @@ export function importPanel(pid, onImported) {
       outcome.textContent = result.text;
       outcome.className = result.ok ? 'ok' : 'refused';
       if (result.ok) imported++;
+      uploading.delete(signature);
     }));
     if (imported) onImported();
   }
@@ -69,19 +86,31 @@ export function importPanel(pid, onImported) {
     if (!file) return;
     const form = new FormData();
     form.append('file', file, file.name);
-    const response = await fetch(`/api/v1/projects/${pid}/attributes`, {
-      method: 'POST', credentials: 'same-origin', headers: { 'X-Margin-Request': '1' }, body: form,
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.ok) {
-      csvResult.className = 'ok';
-      csvResult.textContent = `Attributes set for ${body.casesUpdated} case(s) (${body.casesCreated} new) and ${body.documentsUpdated} document(s).`;
-      onImported();
-    } else {
+    const signature = `POST /projects/${pid}/attributes ${file.name} ${file.size} ${file.lastModified}`;
+    const key = actionKey(signature);
+    csvInput.disabled = true;
+    try {
+      const response = await fetch(`/api/v1/projects/${pid}/attributes`, {
+        method: 'POST', credentials: 'same-origin', headers: { 'X-Margin-Request': '1', 'Idempotency-Key': key }, body: form,
+      });
+      settle(signature, key, !unsettledAnswer(response.status, response.headers.get('Retry-After')));
+      const body = await response.json().catch(() => ({}));
+      if (response.ok) {
+        csvResult.className = 'ok';
+        csvResult.textContent = `Attributes set for ${body.casesUpdated} case(s) (${body.casesCreated} new) and ${body.documentsUpdated} document(s).`;
+        onImported();
+      } else {
+        csvResult.className = 'refused';
+        csvResult.textContent = refusal(response.status, body);
+      }
+    } catch {
+      settle(signature, key, false);
       csvResult.className = 'refused';
-      csvResult.textContent = refusal(response.status, body);
+      csvResult.textContent = 'The upload was interrupted. Check the connection and try again.';
+    } finally {
+      csvInput.disabled = false;
+      csvInput.value = '';
     }
-    csvInput.value = '';
   });
   return h('section', { class: 'card', 'aria-labelledby': 'import-heading' },
     h('h2', { id: 'import-heading' }, 'Import documents'),

@@ -1,7 +1,7 @@
 // The members card of a project home: everyone sees who is in the project; OWNERs add people, change roles and
 // remove members (Margin refuses to remove the last owner, and says so).
 import { api } from './api.js';
-import { h } from './dom.js';
+import { h, whileBusy } from './dom.js';
 
 const ROLES = ['OWNER', 'SUPERVISOR', 'CODER', 'VIEWER'];
 
@@ -16,25 +16,28 @@ export function membersCard(pid, project, initialMembers, showError) {
     return select;
   };
 
-  async function act(action, message) {
-    try {
-      await action();
-      showError(null);
-      render(await api(`/projects/${pid}/members`));
-      note(message);
-    } catch (error) { showError(error); }
+  /** One change, with the control that asked for it busy until it is done (a double click adds one member). */
+  function act(control, action, message) {
+    return whileBusy(control, async () => {
+      try {
+        await action();
+        showError(null);
+        render(await api(`/projects/${pid}/members`));
+        note(message);
+      } catch (error) { showError(error); }
+    });
   }
 
   function render(members) {
     const rows = members.map(m => {
       if (!manage) return h('li', {}, m.displayName, ' ', h('span', { class: 'muted' }, `${m.username} · ${m.role.toLowerCase()}`));
       const select = roleSelect(`role-${m.username}`, m.role);
-      select.addEventListener('change', () => act(
+      select.addEventListener('change', () => act(select,
         () => api(`/projects/${pid}/members/${encodeURIComponent(m.username)}`, { method: 'PUT', body: { role: select.value } }),
         `${m.username} is now ${select.value.toLowerCase()}.`));
       return h('li', { class: 'member' }, h('span', {}, m.displayName, ' ', h('span', { class: 'muted' }, m.username)),
         h('label', { for: `role-${m.username}`, class: 'visually-hidden' }, `Role of ${m.username}`), select,
-        h('button', { type: 'button', class: 'secondary', 'aria-label': `Remove ${m.username}`, onclick: () => act(
+        h('button', { type: 'button', class: 'secondary', 'aria-label': `Remove ${m.username}`, onclick: event => act(event.currentTarget,
           () => api(`/projects/${pid}/members/${encodeURIComponent(m.username)}`, { method: 'DELETE' }),
           `Removed ${m.username}.`) }, 'Remove'));
     });
@@ -42,12 +45,13 @@ export function membersCard(pid, project, initialMembers, showError) {
     if (manage) {
       const username = h('input', { id: 'new-member', autocomplete: 'off' });
       const role = roleSelect('new-member-role', 'CODER');
+      const add = h('button', { type: 'submit' }, 'Add member');
       const form = h('form', { class: 'member-form' },
         h('label', { for: 'new-member' }, 'User name'), username,
-        h('label', { for: 'new-member-role' }, 'Role'), role, h('button', { type: 'submit' }, 'Add member'));
+        h('label', { for: 'new-member-role' }, 'Role'), role, add);
       form.addEventListener('submit', event => {
         event.preventDefault();
-        act(() => api(`/projects/${pid}/members`, { method: 'POST', body: { username: username.value.trim(), role: role.value } }),
+        act(add, () => api(`/projects/${pid}/members`, { method: 'POST', body: { username: username.value.trim(), role: role.value } }),
           `Added ${username.value.trim()} as ${role.value.toLowerCase()}.`);
       });
       children.push(form);

@@ -1,7 +1,7 @@
 // The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
 // in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
 import { api } from './api.js';
-import { h } from './dom.js';
+import { h, whileBusy } from './dom.js';
 
 /** The codes a coder used last in a project, kept in the browser so the picker's 1–9 keys survive a reload. */
 function recentCodesOf(pid) {
@@ -125,15 +125,17 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     if (mayWrite) {
       const fieldId = `memo-${targetType}-${targetId}`;
       const body = h('textarea', { id: fieldId, rows: 3 });
-      const form = h('form', { class: 'memo-form' }, h('label', { for: fieldId }, 'New memo'), body,
-        h('button', { type: 'submit' }, 'Save memo'));
-      form.addEventListener('submit', async event => {
+      const save = h('button', { type: 'submit' }, 'Save memo');
+      const form = h('form', { class: 'memo-form' }, h('label', { for: fieldId }, 'New memo'), body, save);
+      form.addEventListener('submit', event => {
         event.preventDefault();
-        try {
-          await api(`/projects/${pid}/memos`, { method: 'POST', body: { targetType, targetId, body: body.value } });
-          body.value = '';
-          await load();
-        } catch (error) { showError(error); }
+        whileBusy(save, async () => {
+          try {
+            await api(`/projects/${pid}/memos`, { method: 'POST', body: { targetType, targetId, body: body.value } });
+            body.value = '';
+            await load();
+          } catch (error) { showError(error); }
+        });
       });
       section.append(form);
     }
@@ -188,14 +190,14 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       h('blockquote', {}, doc.text.slice(coding.start, coding.end)),
       coding.coder === me.username && coding.layer === 'CODER' ? boundaryEditor(coding, code) : null,
       coding.coder === me.username ? h('button', {
-        type: 'button', class: 'secondary', onclick: async () => {
+        type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
           try {
             await api(`/projects/${pid}/codings/${coding.id}`, { method: 'DELETE' });
             codings.splice(codings.indexOf(coding), 1);
             renderText();
             details.replaceChildren(h('p', {}, `Removed the coding “${code?.name}”.`));
           } catch (error) { showError(error); }
-        },
+        }),
       }, 'Remove this coding') : null,
       memoSection('CODING', coding.id, 'Memos on this coding'),
       h('button', { type: 'button', class: 'secondary', onclick: idle }, 'Back to document memos'));
@@ -217,7 +219,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       const range = trimmed(doc.text, next.start, next.end);
       if (range) { start = range.start; end = range.end; refresh(); }
     } }, label);
-    const save = h('button', { type: 'button', onclick: async () => {
+    const save = h('button', { type: 'button', onclick: () => whileBusy(save, async () => {
       try {
         const saved = await api(`/projects/${pid}/codings/${coding.id}`, { method: 'PUT', body: { start, end, version: coding.version } });
         codings.splice(codings.indexOf(coding), 1, saved);
@@ -225,7 +227,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
         showCoding(saved);
         details.prepend(h('p', { class: 'ok', role: 'status' }, `Changed the boundaries of “${code?.name}”.`));
       } catch (error) { showError(error); }
-    } }, 'Save boundaries');
+    }) }, 'Save boundaries');
     refresh();
     return h('details', { class: 'boundaries' }, h('summary', {}, 'Change boundaries'),
       h('div', { class: 'boundary-steps', role: 'group', 'aria-label': 'Boundaries' },
@@ -241,7 +243,9 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     const ordered = [...recent.ids.map(id => codeById.get(id)).filter(Boolean), ...leaves.filter(c => !recent.ids.includes(c.id))];
     const input = h('input', { id: 'code-filter', autocomplete: 'off', 'aria-describedby': 'picker-help' });
     const list = h('ol', { class: 'picker-list' });
-    const apply = async code => {
+    // One code applied per selection: the picker (its filter and every code button) is busy while it is sent, so
+    // a double click or a second Enter does not send it twice.
+    const apply = code => whileBusy([input, ...list.querySelectorAll('button')], async () => {
       try {
         const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
         if (layer === 'mine' || layer === 'all') codings.push(created);
@@ -250,7 +254,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
         details.replaceChildren(h('p', {}, `Coded as “${code.name}”`
           + (layer === 'mine' || layer === 'all' ? '.' : ' in your own layer (switch to “My codings” to see it).')));
       } catch (error) { showError(error); }
-    };
+    });
     const filtered = () => ordered.filter(c => c.name.toLowerCase().includes(input.value.trim().toLowerCase()));
     const refresh = () => list.replaceChildren(...filtered().slice(0, 12).map((c, i) => h('li', {},
       h('button', { type: 'button', onclick: () => apply(c) },
