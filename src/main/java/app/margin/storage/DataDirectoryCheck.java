@@ -44,6 +44,7 @@ class DataDirectoryCheck implements FlywayConfigurationCustomizer {
             throw new PreventFurtherStepsException("Margin did not start: its data directory cannot be used (see the "
                     + "error above).", 1);
         }
+        PrivateDataDirectory.restrict(dataDir);
         Path index = dataDir.resolve("index"); // where ProjectIndexes keeps the search indexes
         problem(index).ifPresent(why -> Log.warn("Search will be unavailable: Margin " + why + " Margin runs "
                 + "meanwhile; searches answer 503 until the index can be written, then catch up by themselves."));
