@@ -107,14 +107,20 @@ final class RecoveryCheck {
             }
         }
         Set<String> unknownTitles = new HashSet<>();
+        // Each file of an import is its own transaction, saved in the order sent: an import in flight at the kill
+        // may be there in part, but only as its first files, each of them whole (checked below).
         for (List<SentFile> batch : ledger.unknownBatches) {
-            long there = batch.stream().filter(f -> presentByTitle.containsKey(f.title())).count();
             batch.forEach(f -> unknownTitles.add(f.title()));
+            int prefix = 0;
+            while (prefix < batch.size() && presentByTitle.containsKey(batch.get(prefix).title())) {
+                prefix++;
+            }
+            long there = batch.stream().filter(f -> presentByTitle.containsKey(f.title())).count();
             findings.unknownPresent += (int) there;
-            if (there != 0 && there != batch.size()) {
+            if (there != prefix) {
                 findings.halfThere++;
-                findings.problem("an import of " + batch.size() + " files in flight at the kill is there in part: "
-                        + there + " files");
+                findings.problem("an import of " + batch.size() + " files in flight at the kill kept " + there
+                        + " files, not its first " + there + ": a file was saved while one sent before it was not");
             }
         }
         presentByTitle.forEach((title, ids) -> {
