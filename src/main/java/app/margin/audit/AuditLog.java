@@ -62,6 +62,23 @@ public class AuditLog {
         return event.seq;
     }
 
+    /** The last change of a project's chain: sequence number 0 and no hash while it has none. */
+    public record Head(long seq, String hash) {
+    }
+
+    /**
+     * The project's last committed change, read from the chain head (one row by its key, without locking it): cheap
+     * enough for every search to ask whether its index is behind.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Head head(long projectId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> head = em.createNativeQuery("select last_seq, last_hash from audit_head where project_id = ?1")
+                .setParameter(1, projectId).getResultList();
+        return head.isEmpty() ? new Head(0, null)
+                : new Head(((Number) head.getFirst()[0]).longValue(), (String) head.getFirst()[1]);
+    }
+
     private String toJson(Object value) {
         if (value == null) {
             return null;

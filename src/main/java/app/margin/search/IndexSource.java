@@ -1,6 +1,7 @@
 package app.margin.search;
 
 import app.margin.audit.AuditEvent;
+import app.margin.audit.AuditLog;
 import app.margin.coding.Coding;
 import app.margin.coding.CodingLayer;
 import app.margin.corpus.Document;
@@ -24,9 +25,11 @@ class IndexSource {
     static final int REPLAY_LIMIT = 5_000;
 
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    IndexSource(ObjectMapper json) {
+    IndexSource(ObjectMapper json, AuditLog audit) {
         this.json = json;
+        this.audit = audit;
     }
 
     /** What changed after {@code appliedSeq}: the documents to re-read, or everything. */
@@ -41,8 +44,9 @@ class IndexSource {
      * audit chain (same number, other hash: the database was replaced) is rebuilt.
      */
     Changes changesAfter(long projectId, long appliedSeq, String appliedHash) {
-        long latest = latestSeq(projectId);
-        String latestHash = hashAt(projectId, latest);
+        AuditLog.Head head = audit.head(projectId);
+        long latest = head.seq();
+        String latestHash = head.hash();
         if (appliedSeq > 0 && (appliedSeq > latest || !java.util.Objects.equals(hashAt(projectId, appliedSeq), appliedHash))) {
             return new Changes(latest, latestHash, true, Set.of());
         }
@@ -66,8 +70,8 @@ class IndexSource {
 
     /** Everything up to the latest change: for a rebuild. */
     Changes everything(long projectId) {
-        long latest = latestSeq(projectId);
-        return new Changes(latest, hashAt(projectId, latest), true, Set.of());
+        AuditLog.Head head = audit.head(projectId);
+        return new Changes(head.seq(), head.hash(), true, Set.of());
     }
 
     private String hashAt(long projectId, long seq) {
@@ -78,10 +82,9 @@ class IndexSource {
                 .project(String.class).firstResult();
     }
 
+    /** The project's last committed change (the head of its audit chain); 0 before the first. */
     long latestSeq(long projectId) {
-        Long seq = AuditEvent.find("select max(seq) from AuditEvent where projectId = ?1", projectId)
-                .project(Long.class).firstResult();
-        return seq == null ? 0 : seq;
+        return audit.head(projectId).seq();
     }
 
     boolean projectExists(long projectId) {

@@ -15,24 +15,38 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
- * One project's index: a writer, near-real-time searchers, and the audit sequence number of the last change applied,
- * kept in the commit's user data so a restarted Margin knows how far the index is behind the database.
+ * One project's index: a writer, near-real-time searchers, and the audit sequence number of the last change applied.
+ * Applied changes become searchable at once ({@link #publish}) and durable now and then ({@link #commit}), each
+ * commit keeping the sequence number it reflects in its user data, so a restarted Margin knows how far the index is
+ * behind the database and replays the rest. (Committing after every change fsynced several files each time: under
+ * fifty coders those commits, 20–150 ms each, were most of what searches waited for.)
  */
 final class ProjectIndex implements Closeable {
     static final String APPLIED_SEQ = "margin.applied-seq";
     static final String APPLIED_HASH = "margin.applied-hash";
 
-    private final FSDirectory directory;
+    private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** What searches see; set only after the searchers were refreshed, so a search never sees less than this. */
+    private volatile long appliedSeq;
+    private volatile String appliedHash;
+    /** Whether the applied change was checked against this database's chain since the index was opened. */
+    private volatile boolean verified;
+    /** Changes published but not yet committed (touched by the indexer thread only). */
+    private boolean uncommitted;
 
     /** @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too) */
     ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads) {
         try {
-            directory = FSDirectory.open(path);
+            // Small new segments stay in memory until a commit or merge writes them: publishing after every few
+            // changes then costs no file writes.
+            directory = new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -44,17 +58,29 @@ final class ProjectIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path, e);
         }
+        String seq = commitData(APPLIED_SEQ);
+        appliedSeq = seq == null ? 0 : Long.parseLong(seq);
+        String hash = commitData(APPLIED_HASH);
+        appliedHash = hash == null || hash.isEmpty() ? null : hash;
     }
 
-    /** The audit sequence number the index reflects; 0 for a new (or deleted and recreated) index. */
+    /** The audit sequence number searches see; 0 for a new (or deleted and recreated) index. */
     long appliedSeq() {
-        String seq = commitData(APPLIED_SEQ);
-        return seq == null ? 0 : Long.parseLong(seq);
+        return appliedSeq;
     }
 
     /** The audit chain hash of that change: tells this database's history from another's (a reset database). */
     String appliedHash() {
-        return commitData(APPLIED_HASH);
+        return appliedHash;
+    }
+
+    boolean verified() {
+        return verified;
+    }
+
+    /** The applied change is part of this database's chain (checked by the indexer). */
+    void markVerified() {
+        verified = true;
     }
 
     private String commitData(String key) {
@@ -81,12 +107,24 @@ final class ProjectIndex implements Closeable {
         writer.deleteAll();
     }
 
-    /** Makes the changes durable together with the sequence number they bring the index up to, and visible. */
-    void commit(long appliedSeq, String appliedHash) throws IOException {
+    /** Makes the changes applied so far visible to searches, as the index state of change {@code seq}. */
+    void publish(long seq, String hash) throws IOException {
+        searchers.maybeRefreshBlocking();
+        appliedHash = hash;
+        appliedSeq = seq;
+        verified = true;
+        uncommitted = true;
+    }
+
+    /** Makes the published changes durable together with the sequence number they bring the index up to. */
+    void commit() throws IOException {
+        if (!uncommitted) {
+            return;
+        }
         writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
                 APPLIED_HASH, appliedHash == null ? "" : appliedHash).entrySet());
         writer.commit();
-        searchers.maybeRefreshBlocking();
+        uncommitted = false;
     }
 
     /** Runs a read on a current searcher and always releases it. */
@@ -108,8 +146,10 @@ final class ProjectIndex implements Closeable {
         }
     }
 
+    /** Commits what was published, then closes. */
     @Override
     public void close() throws IOException {
+        commit();
         searchers.close();
         writer.close();
         directory.close();

@@ -48,8 +48,11 @@ class CodingLoad {
             say("load.seconds is capped at %d s: running %d s", LoadOptions.MAX_SECONDS, options.seconds());
         }
         Path log = Path.of("target", "load", "margin.log");
-        try (PackagedMargin margin = options.url() == null
-                ? PackagedMargin.start(options.port(), options.serverArgs(), log) : null) {
+        List<String> jvmArgs = new ArrayList<>(options.serverArgs());
+        if (options.jfr() != null) {
+            jvmArgs.add("-XX:FlightRecorderOptions:stackdepth=256"); // Quarkus' request stacks are deeper than 64
+        }
+        try (PackagedMargin margin = options.url() == null ? PackagedMargin.start(options.jar(), options.port(), jvmArgs, log) : null) {
             URI url = margin == null ? options.url() : margin.url;
             String password = margin == null ? options.adminPassword() : margin.adminPassword;
             say("Margin: %s (%s)", url, margin == null ? "already running" : "packaged jar started on a fresh data "
@@ -86,6 +89,7 @@ class CodingLoad {
         }
         ConcurrentLinkedQueue<Unexpected> unexpected = new ConcurrentLinkedQueue<>();
         String loadBefore = loadAverage();
+        double cpuBefore = margin == null ? -1 : margin.cpuSeconds();
         Flight flight = margin != null && options.jfr() != null ? Flight.start(margin.pid(), options.jfr()) : null;
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(options.seconds());
@@ -105,10 +109,11 @@ class CodingLoad {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = margin == null || cpuBefore < 0 ? -1 : margin.cpuSeconds() - cpuBefore;
         if (flight != null) {
             flight.stop();
         }
-        report(latencies, windows, seconds, sessions.size(), loadBefore);
+        report(latencies, windows, seconds, sessions.size(), loadBefore, cpu);
 
         List<Unexpected> errors = List.copyOf(unexpected);
         say("errors (answers that were not 2xx and not an intended 409, or no answer): %d", errors.size());
@@ -124,7 +129,7 @@ class CodingLoad {
     }
 
     private static void report(Map<Kind, Latencies> latencies, Latencies[] windows, double seconds, int coders,
-            String loadBefore) {
+            String loadBefore, double cpuSeconds) {
         say("%-40s %6s  %-28s %8s %8s %8s %8s", "kind of request", "n", "answers", "p50 ms", "p90 ms", "p99 ms",
                 "max ms");
         Latencies coding = new Latencies();
@@ -150,6 +155,10 @@ class CodingLoad {
                     w.percentileMillis(0.5), w.percentileMillis(0.99)));
         }
         say("coding latency over time (ms):%s", perWindow);
+        if (cpuSeconds >= 0) {
+            say("Margin's CPU: %.1f s in %.1f s (%.2f of %d cores), %.1f ms per request", cpuSeconds, seconds,
+                    cpuSeconds / seconds, Runtime.getRuntime().availableProcessors(), cpuSeconds * 1000 / total.count());
+        }
         say("load average of this machine (1, 5, 15 min) before: %s, after: %s", loadBefore, loadAverage());
     }
 

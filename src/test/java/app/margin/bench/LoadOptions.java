@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param thinkMillis a coder's mean pause between two actions (each pause is uniform in ½…1½ of it)
  */
 record LoadOptions(URI url, String adminUser, String adminPassword, int port, int seconds, int coders, int documents,
-        int words, int codes, int thinkMillis, long seed, Path jfr, List<String> serverArgs) {
+        int words, int codes, int thinkMillis, long seed, Path jfr, List<String> serverArgs, Path jar) {
     static final int MAX_SECONDS = 60;
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
@@ -34,7 +34,8 @@ record LoadOptions(URI url, String adminUser, String adminPassword, int port, in
                 Long.parseLong(p.getOrDefault("load.seed", "42")),
                 jfr.isBlank() || jfr.equals("false") ? null : Path.of(jfr.equals("true") ? "target/load/margin.jfr" : jfr),
                 Arrays.stream(p.getOrDefault("load.serverArgs", "").trim().split("\\s+")).filter(a -> !a.isEmpty())
-                        .toList());
+                        .toList(),
+                Path.of(p.getOrDefault("load.jar", PackagedMargin.JAR.toString())));
         if (options.url() != null && options.adminPassword().isEmpty()) {
             throw new IllegalArgumentException("load.url needs the admin password of that Margin: "
                     + "-Dload.adminPassword=… (or MARGIN_ADMIN_PASSWORD in the environment).");

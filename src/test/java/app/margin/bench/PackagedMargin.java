@@ -49,9 +49,10 @@ final class PackagedMargin implements AutoCloseable {
      * @param port the port to listen on, 0 for any free one
      * @param jvmArgs extra JVM options for Margin (a flight recording, a heap size)
      */
-    static PackagedMargin start(int port, List<String> jvmArgs, Path log) throws IOException, InterruptedException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: package Margin first (./mvnw -DskipTests package), "
+    static PackagedMargin start(Path jar, int port, List<String> jvmArgs, Path log)
+            throws IOException, InterruptedException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package Margin first (./mvnw -DskipTests package), "
                     + "or run the load through its Maven profile, which packages it.");
         }
         int listen = port == 0 ? freePort() : port;
@@ -60,7 +61,7 @@ final class PackagedMargin implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -78,6 +79,20 @@ final class PackagedMargin implements AutoCloseable {
     /** The JVM's process id, e.g. for {@code jcmd PID JFR.dump}. */
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * CPU seconds Margin has used so far (user and system, from /proc; -1 where there is none). On a machine shared
+     * with other work, CPU per request is a steadier figure than latency.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private void awaitReady(Duration limit) throws InterruptedException {
