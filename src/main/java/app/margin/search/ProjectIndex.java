@@ -29,6 +29,9 @@ import org.apache.lucene.store.NRTCachingDirectory;
 final class ProjectIndex implements Closeable {
     static final String APPLIED_SEQ = "margin.applied-seq";
     static final String APPLIED_HASH = "margin.applied-hash";
+    /** The shape of the Lucene documents; an index of another shape is rebuilt (2: units and segments have keys). */
+    static final String FORMAT = "margin.index-format";
+    static final String CURRENT_FORMAT = "2";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -59,7 +62,8 @@ final class ProjectIndex implements Closeable {
             throw new UncheckedIOException("Cannot open the search index at " + path, e);
         }
         String seq = commitData(APPLIED_SEQ);
-        appliedSeq = seq == null ? 0 : Long.parseLong(seq);
+        // An index written in another format counts as empty: the first pass rebuilds it.
+        appliedSeq = seq == null || !CURRENT_FORMAT.equals(commitData(FORMAT)) ? 0 : Long.parseLong(seq);
         String hash = commitData(APPLIED_HASH);
         appliedHash = hash == null || hash.isEmpty() ? null : hash;
     }
@@ -99,6 +103,33 @@ final class ProjectIndex implements Closeable {
         writer.updateDocuments(new Term(IndexFields.DOC, Long.toString(doc.id())), IndexDocuments.of(doc));
     }
 
+    /**
+     * Indexes single codings of a document again: the segments of {@code codingIds} (gone ones are deleted) and
+     * every unit overlapping one of {@code ranges}, whose code fields list the segments overlapping it.
+     *
+     * @param doc the document with all its current segments
+     */
+    void edit(IndexedDocument doc, IndexDocuments.Layout layout, java.util.Set<Long> codingIds,
+            java.util.List<TextLayout.Span> ranges) throws IOException {
+        java.util.Map<Long, IndexedDocument.Segment> current = new java.util.HashMap<>();
+        doc.segments().forEach(s -> current.put(s.codingId(), s));
+        for (long codingId : codingIds) {
+            Term key = new Term(IndexFields.CODING_KEY, Long.toString(codingId));
+            IndexedDocument.Segment segment = current.get(codingId);
+            if (segment == null) {
+                writer.deleteDocuments(key);
+            } else {
+                writer.updateDocument(key, IndexDocuments.segment(doc, layout, segment));
+            }
+        }
+        for (IndexedDocument.Unit unit : layout.units()) {
+            if (ranges.stream().anyMatch(r -> r.start() < unit.end() && r.end() > unit.start())) {
+                writer.updateDocument(new Term(IndexFields.UNIT_KEY, IndexFields.unitKey(doc.id(), unit.start())),
+                        IndexDocuments.unit(doc, unit));
+            }
+        }
+    }
+
     void delete(long documentId) throws IOException {
         writer.deleteDocuments(new Term(IndexFields.DOC, Long.toString(documentId)));
     }
@@ -122,7 +153,7 @@ final class ProjectIndex implements Closeable {
             return;
         }
         writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
-                APPLIED_HASH, appliedHash == null ? "" : appliedHash).entrySet());
+                APPLIED_HASH, appliedHash == null ? "" : appliedHash, FORMAT, CURRENT_FORMAT).entrySet());
         writer.commit();
         uncommitted = false;
     }

@@ -56,6 +56,8 @@ public class ProjectIndexes {
     private final Map<Long, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor indexer = new ScheduledThreadPoolExecutor(1, daemonThreads("margin-indexer"));
     private final AtomicBoolean commitScheduled = new AtomicBoolean();
+    /** Documents (without their codings) and layouts the indexer used last: a single coding needs no text read. */
+    private final Layouts layouts = new Layouts(64);
     /** Searches large enough to span several index segments use every core: one researcher's query finishes sooner. */
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), daemonThreads("margin-search"));
@@ -171,16 +173,27 @@ public class ProjectIndexes {
             if (changes.everything()) {
                 index.deleteAll();
                 for (long documentId : source.documentIds(projectId)) {
+                    forget(documentId);
                     index.replace(source.read(documentId));
                 }
             } else {
                 for (long documentId : changes.documentIds()) {
+                    forget(documentId);
                     IndexedDocument doc = source.read(documentId);
                     if (doc == null) {
                         index.delete(documentId);
                     } else {
                         index.replace(doc);
                     }
+                }
+                for (Map.Entry<Long, IndexSource.CodingEdits> edit : changes.codingEdits().entrySet()) {
+                    Layouts.Known known = layouts.get(edit.getKey(), () -> source.read(edit.getKey()));
+                    if (known == null) {
+                        index.delete(edit.getKey());
+                        continue;
+                    }
+                    IndexedDocument doc = known.withSegments(source.segments(edit.getKey()));
+                    index.edit(doc, known.layout(), edit.getValue().codingIds(), edit.getValue().ranges());
                 }
             }
             index.publish(changes.latestSeq(), changes.latestHash());
@@ -205,6 +218,10 @@ public class ProjectIndexes {
                 });
             }, COMMIT_DELAY_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    private void forget(long documentId) {
+        layouts.forget(documentId);
     }
 
     private ProjectIndex open(long projectId) {
