@@ -45,6 +45,8 @@ import org.apache.lucene.analysis.Analyzer;
 public class ProjectIndexes {
     /** How long published changes may stay uncommitted (they are replayed from the audit chain after a crash). */
     static final long COMMIT_DELAY_SECONDS = 5;
+    /** How long a pass for changes alone waits for more changes to apply with them. */
+    static final long GATHER_MILLIS = 100;
     /** A search waits this long for its index to catch up (a rebuild of a large project takes tens of seconds). */
     static final long MAX_WAIT_SECONDS = 300;
 
@@ -71,7 +73,7 @@ public class ProjectIndexes {
     /** On start, bring every project's index up to date in the background (rebuilding missing or foreign ones). */
     void onStart(@Observes StartupEvent start) {
         try {
-            indexer.execute(() -> source.projectIds().forEach(this::requestPass));
+            indexer.execute(() -> source.projectIds().forEach(id -> requestPass(id, false)));
         } catch (RejectedExecutionException stopping) {
             // shutting down already
         }
@@ -79,7 +81,7 @@ public class ProjectIndexes {
 
     /** After a change commits, index it soon, off the request thread. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectChanged change) {
-        requestPass(change.projectId());
+        requestPass(change.projectId(), false);
     }
 
     /** The project's index with every change committed before this call applied. */
@@ -88,7 +90,7 @@ public class ProjectIndexes {
         if (index.verified() && index.appliedSeq() >= source.latestSeq(projectId)) {
             return index;
         }
-        await(requestPass(projectId), projectId);
+        await(requestPass(projectId, true), projectId);
         return open(projectId);
     }
 
@@ -102,32 +104,47 @@ public class ProjectIndexes {
 
     /**
      * A pass of the indexer over the project that starts after this call, so it sees every change committed before
-     * it. Passes already asked for and not yet started are shared.
+     * it. Passes asked for and not yet started are shared. A pass for changes alone waits {@link #GATHER_MILLIS} for
+     * more of them (under fifty coders, refreshing the searchers after every change or two was half the indexer's
+     * work); a search waiting for it starts it at once.
      */
-    private CompletableFuture<Void> requestPass(long projectId) {
+    private CompletableFuture<Void> requestPass(long projectId, boolean searchWaits) {
         CompletableFuture<Void> created = new CompletableFuture<>();
         CompletableFuture<Void> pass = nextPass.computeIfAbsent(projectId, id -> created);
-        if (pass == created) {
-            submit(projectId, created, () -> {
-                nextPass.remove(projectId, created); // from here on, new changes need the next pass
+        if (pass == created || searchWaits) {
+            schedule(projectId, pass, searchWaits ? 0 : GATHER_MILLIS, () -> {
+                if (!nextPass.remove(projectId, pass)) {
+                    return false; // started already, sooner
+                }
                 catchUp(projectId);
+                return true;
             });
         }
         return pass;
     }
 
     private void submit(long projectId, CompletableFuture<Void> done, Runnable work) {
+        schedule(projectId, done, 0, () -> {
+            work.run();
+            return true;
+        });
+    }
+
+    /** Runs work on the indexer thread; {@code done} completes when it did (work answering false leaves it). */
+    private void schedule(long projectId, CompletableFuture<Void> done, long delayMillis,
+            java.util.function.BooleanSupplier work) {
         try {
-            indexer.execute(() -> {
+            indexer.schedule(() -> {
                 try {
-                    work.run();
-                    done.complete(null);
+                    if (work.getAsBoolean()) {
+                        done.complete(null);
+                    }
                 } catch (RuntimeException | Error e) {
                     done.completeExceptionally(e);
                     Log.warnf(e, "Updating the search index of project %d failed; the next change or search will retry",
                             projectId);
                 }
-            });
+            }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             done.completeExceptionally(stopping);
         }

@@ -92,15 +92,22 @@ class CodingLoad {
         double cpuBefore = margin == null ? -1 : margin.cpuSeconds();
         Flight flight = margin != null && options.jfr() != null ? Flight.start(margin.pid(), options.jfr()) : null;
         long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         long deadline = start + TimeUnit.SECONDS.toNanos(options.seconds());
         List<VirtualCoder> coders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        double[] cpuAtMeasureStart = {-1};
         for (int i = 0; i < sessions.size(); i++) {
             VirtualCoder coder = new VirtualCoder(sessions.get(i), project, options.seed() * 1000 + i,
-                    options.thinkMillis(), start, deadline, latencies, windows, unexpected);
+                    options.thinkMillis(), start, measureFrom, deadline, latencies, windows, unexpected);
             coders.add(coder);
             threads.add(Thread.ofVirtual().name("coder-" + i).start(coder));
         }
+        if (margin != null) {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            cpuAtMeasureStart[0] = margin.cpuSeconds();
+        }
+        double clientCpuAtMeasureStart = clientCpuSeconds();
         for (Thread thread : threads) {
             // An action started just before the deadline may take up to the request timeout (twice: a double click).
             long left = deadline + 2 * BrowserSession.TIMEOUT.toNanos() + 1_000_000_000L - System.nanoTime();
@@ -109,11 +116,18 @@ class CodingLoad {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = margin == null || cpuBefore < 0 ? -1 : margin.cpuSeconds() - cpuBefore;
+        double measured = (System.nanoTime() - measureFrom) / 1e9;
+        double cpuNow = margin == null ? -1 : margin.cpuSeconds();
+        double cpu = cpuBefore < 0 || cpuNow < 0 ? -1 : cpuNow - cpuBefore;
+        double cpuWarm = cpuAtMeasureStart[0] < 0 || cpuNow < 0 ? -1 : cpuNow - cpuAtMeasureStart[0];
         if (flight != null) {
             flight.stop();
         }
-        report(latencies, windows, seconds, sessions.size(), loadBefore, cpu);
+        say("the first %d s warmed Margin up (its JIT compiler at work); figures below are of the %.1f s after them, "
+                + "the check afterwards covers the whole run of %.1f s", options.warmupSeconds(), measured, seconds);
+        report(latencies, windows, measured, sessions.size(), loadBefore, cpu, cpuWarm);
+        say("this load command's own CPU after the warm-up: %.1f s (it shares the machine with Margin)",
+                clientCpuSeconds() - clientCpuAtMeasureStart);
 
         List<Unexpected> errors = List.copyOf(unexpected);
         say("errors (answers that were not 2xx and not an intended 409, or no answer): %d", errors.size());
@@ -129,7 +143,7 @@ class CodingLoad {
     }
 
     private static void report(Map<Kind, Latencies> latencies, Latencies[] windows, double seconds, int coders,
-            String loadBefore, double cpuSeconds) {
+            String loadBefore, double cpuWholeRun, double cpuSeconds) {
         say("%-40s %6s  %-28s %8s %8s %8s %8s", "kind of request", "n", "answers", "p50 ms", "p90 ms", "p99 ms",
                 "max ms");
         Latencies coding = new Latencies();
@@ -154,10 +168,11 @@ class CodingLoad {
             perWindow.append(String.format("  %d-%d s: p50 %.1f p99 %.1f", i * WINDOW_SECONDS, (i + 1) * WINDOW_SECONDS,
                     w.percentileMillis(0.5), w.percentileMillis(0.99)));
         }
-        say("coding latency over time (ms):%s", perWindow);
+        say("coding latency over the whole run, warm-up included (ms):%s", perWindow);
         if (cpuSeconds >= 0) {
-            say("Margin's CPU: %.1f s in %.1f s (%.2f of %d cores), %.1f ms per request", cpuSeconds, seconds,
-                    cpuSeconds / seconds, Runtime.getRuntime().availableProcessors(), cpuSeconds * 1000 / total.count());
+            say("Margin's CPU after the warm-up: %.1f s in %.1f s (%.2f of %d cores), %.1f ms per request "
+                            + "(whole run with warm-up: %.1f s)", cpuSeconds, seconds, cpuSeconds / seconds,
+                    Runtime.getRuntime().availableProcessors(), cpuSeconds * 1000 / total.count(), cpuWholeRun);
         }
         say("load average of this machine (1, 5, 15 min) before: %s, after: %s", loadBefore, loadAverage());
     }
@@ -227,6 +242,11 @@ class CodingLoad {
         say("index: search finds exactly the database's codings for %d of %d codes", project.codeIds().size() - misses,
                 project.codeIds().size());
         return misses;
+    }
+
+    private static double clientCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static String loadAverage() {

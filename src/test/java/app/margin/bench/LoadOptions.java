@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
  *
  * @param url a running Margin to load instead of starting the packaged one (loopback only), or null
  * @param seconds how long the coders work; at most {@link #MAX_SECONDS}
+ * @param warmupSeconds the first part of it, left out of the latency figures (a fresh JVM compiles its hot code)
  * @param thinkMillis a coder's mean pause between two actions (each pause is uniform in ½…1½ of it)
  */
-record LoadOptions(URI url, String adminUser, String adminPassword, int port, int seconds, int coders, int documents,
-        int words, int codes, int thinkMillis, long seed, Path jfr, List<String> serverArgs, Path jar) {
+record LoadOptions(URI url, String adminUser, String adminPassword, int port, int seconds, int warmupSeconds,
+        int coders, int documents, int words, int codes, int thinkMillis, long seed, Path jfr, List<String> serverArgs,
+        Path jar) {
     static final int MAX_SECONDS = 60;
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
@@ -25,11 +27,16 @@ record LoadOptions(URI url, String adminUser, String adminPassword, int port, in
         if (seconds < 1) {
             throw new IllegalArgumentException("load.seconds must be at least 1 (it was " + seconds + ").");
         }
+        int warmup = intOf(p, "load.warmup", 15);
+        if (warmup < 0 || warmup >= Math.min(seconds, MAX_SECONDS)) {
+            throw new IllegalArgumentException("load.warmup must be at least 0 and shorter than the run (" + warmup
+                    + " s of " + Math.min(seconds, MAX_SECONDS) + " s).");
+        }
         String jfr = p.getOrDefault("load.jfr", "");
         String password = p.getOrDefault("load.adminPassword", p.getOrDefault("env.MARGIN_ADMIN_PASSWORD", ""));
         LoadOptions options = new LoadOptions(url == null || url.isBlank() ? null : loopbackOnly(url),
                 p.getOrDefault("load.adminUser", "admin"), password, intOf(p, "load.port", 0),
-                Math.min(seconds, MAX_SECONDS), positive(p, "load.coders", 50), positive(p, "load.documents", 5),
+                Math.min(seconds, MAX_SECONDS), warmup, positive(p, "load.coders", 50), positive(p, "load.documents", 5),
                 positive(p, "load.words", 4000), positive(p, "load.codes", 20), intOf(p, "load.thinkMs", 500),
                 Long.parseLong(p.getOrDefault("load.seed", "42")),
                 jfr.isBlank() || jfr.equals("false") ? null : Path.of(jfr.equals("true") ? "target/load/margin.jfr" : jfr),

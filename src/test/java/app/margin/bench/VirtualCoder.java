@@ -52,6 +52,7 @@ final class VirtualCoder implements Runnable {
     private final Random random;
     private final int thinkMillis;
     private final long startNanos;
+    private final long measureFromNanos;
     private final long deadlineNanos;
     private final Map<Kind, Latencies> latencies;
     private final Latencies[] codingWindows;
@@ -60,14 +61,19 @@ final class VirtualCoder implements Runnable {
     final CodingLedger ledger = new CodingLedger();
     private final List<Long> own = new ArrayList<>();
 
+    /**
+     * @param latencies per kind, of requests started from {@code measureFromNanos} on (after the warm-up)
+     * @param codingWindows coding requests of the whole run, per 10 s from {@code startNanos}
+     */
     VirtualCoder(BrowserSession session, LoadProject project, long seed, int thinkMillis, long startNanos,
-            long deadlineNanos, Map<Kind, Latencies> latencies, Latencies[] codingWindows,
+            long measureFromNanos, long deadlineNanos, Map<Kind, Latencies> latencies, Latencies[] codingWindows,
             ConcurrentLinkedQueue<Unexpected> unexpected) {
         this.session = session;
         this.project = project;
         this.random = new Random(seed);
         this.thinkMillis = thinkMillis;
         this.startNanos = startNanos;
+        this.measureFromNanos = measureFromNanos;
         this.deadlineNanos = deadlineNanos;
         this.latencies = latencies;
         this.codingWindows = codingWindows;
@@ -226,7 +232,9 @@ final class VirtualCoder implements Runnable {
     }
 
     private void time(Kind kind, long started, long now, Answer answer) {
-        latencies.get(kind).record(now - started, answer.status());
+        if (started >= measureFromNanos) {
+            latencies.get(kind).record(now - started, answer.status());
+        }
         if (kind.isCoding()) {
             int window = (int) Math.min(codingWindows.length - 1, (started - startNanos) / 10_000_000_000L);
             codingWindows[Math.max(0, window)].record(now - started, answer.status());
