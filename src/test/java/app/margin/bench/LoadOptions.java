@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param url a running Margin to load instead of starting the packaged one (loopback only), or null
  * @param seconds how long the coders work; at most {@link #MAX_SECONDS}
- * @param warmupSeconds the first part of it, left out of the latency figures (a fresh JVM compiles its hot code)
+ * @param warmupSeconds the first part of it, left out of the latency figures (a fresh JVM compiles its hot code);
+ *     15 s, or a quarter of a shorter run
  * @param thinkMillis a coder's mean pause between two actions (each pause is uniform in ½…1½ of it)
  */
 record LoadOptions(URI url, String adminUser, String adminPassword, int port, int seconds, int warmupSeconds,
@@ -27,7 +28,7 @@ record LoadOptions(URI url, String adminUser, String adminPassword, int port, in
         if (seconds < 1) {
             throw new IllegalArgumentException("load.seconds must be at least 1 (it was " + seconds + ").");
         }
-        int warmup = intOf(p, "load.warmup", 15);
+        int warmup = intOf(p, "load.warmup", Math.min(15, Math.min(seconds, MAX_SECONDS) / 4));
         if (warmup < 0 || warmup >= Math.min(seconds, MAX_SECONDS)) {
             throw new IllegalArgumentException("load.warmup must be at least 0 and shorter than the run (" + warmup
                     + " s of " + Math.min(seconds, MAX_SECONDS) + " s).");
