@@ -62,7 +62,8 @@ public class AuditLog {
         em.createNativeQuery(head.isEmpty()
                         ? "insert into audit_head (last_seq, last_hash, project_id) values (?1, ?2, ?3)"
                         : "update audit_head set last_seq = ?1, last_hash = ?2 where project_id = ?3")
-                .setFlushMode(FlushModeType.COMMIT).setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, projectId).executeUpdate();
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, event.seq).setParameter(2, event.hash)
+                .setParameter(3, projectId).executeUpdate();
         changed.fire(new ProjectChanged(projectId, event.seq));
         return event.seq;
     }

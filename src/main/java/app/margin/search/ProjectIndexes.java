@@ -37,9 +37,11 @@ import org.apache.lucene.analysis.Analyzer;
  * directory loses nothing.
  *
  * <p>Only the indexer thread writes to an index. Changes announced while the indexer is busy are applied together in
- * its next pass (each changed document read and indexed once), and searches that need that pass wait for it instead
- * of indexing themselves: under fifty coders, searches that applied changes while holding the index's lock made one
- * another wait seconds (p50 2 s).
+ * its next pass, and searches that need that pass wait for it instead of indexing themselves: under fifty coders,
+ * searches that applied changes (and committed them) while holding the index's lock made one another wait seconds
+ * (p50 2 s). A pass indexes a document whole only after a change to the document itself; a single coding's change
+ * re-indexes its segment and the passages around it. Passes make their changes searchable at once and durable every
+ * few seconds ({@link ProjectIndex#publish}, {@link ProjectIndex#commit}).
  */
 @ApplicationScoped
 public class ProjectIndexes {
