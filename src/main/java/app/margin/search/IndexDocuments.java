@@ -37,47 +37,69 @@ final class IndexDocuments {
     private IndexDocuments() {
     }
 
+    /** The offsets a document's segments are placed by: its units (or the whole text), paragraphs, sentences, words. */
+    record Layout(List<IndexedDocument.Unit> units, List<Span> turns, Map<String, List<Span>> spans, int[] words) {
+        static Layout of(IndexedDocument doc) {
+            List<IndexedDocument.Unit> units = unitsOf(doc);
+            List<Span> turns = units.stream().map(u -> new Span(u.start(), u.end())).toList();
+            return new Layout(units, turns, Map.of("turn", turns, "paragraph", TextLayout.paragraphs(doc.text()),
+                    "sentence", TextLayout.sentences(doc.text())), TextLayout.wordIndex(doc.text()));
+        }
+    }
+
     static List<Document> of(IndexedDocument doc) {
         List<Document> out = new ArrayList<>();
-        List<IndexedDocument.Unit> units = doc.units().isEmpty()
-                ? List.of(new IndexedDocument.Unit(0, doc.text().length(), null)) : doc.units();
-        for (IndexedDocument.Unit unit : units) {
-            Document d = common(doc, UNIT, unit.start(), unit.end(), unit.speaker());
-            for (IndexedDocument.Segment s : doc.segments()) {
-                if (s.start() < unit.end() && s.end() > unit.start()) {
-                    addCoding(d, s);
-                }
-            }
-            addText(d, doc.text().substring(unit.start(), unit.end()));
-            out.add(d);
+        for (IndexedDocument.Unit unit : unitsOf(doc)) {
+            out.add(unit(doc, unit));
         }
         if (doc.segments().isEmpty()) {
             return out; // the layouts below serve only segments, and cost a tenth of a fresh import's indexing
         }
-        List<Span> turns = units.stream().map(u -> new Span(u.start(), u.end())).toList();
-        Map<String, List<Span>> layouts = Map.of("turn", turns, "paragraph", TextLayout.paragraphs(doc.text()),
-                "sentence", TextLayout.sentences(doc.text()));
-        int[] words = TextLayout.wordIndex(doc.text());
+        Layout layout = Layout.of(doc);
         for (IndexedDocument.Segment s : doc.segments()) {
-            IndexedDocument.Unit unit = units.get(TextLayout.spanAt(turns, s.start()));
-            Document d = common(doc, SEGMENT, s.start(), s.end(), unit.speaker());
-            addCoding(d, s);
-            d.add(new StoredField(CODING, s.codingId()));
-            d.add(new NumericDocValuesField(SEGMENT_CODE, s.codeId()));
-            d.add(new StoredField(SEGMENT_CODE, s.codeId()));
-            d.add(new StoredField(SEGMENT_LAYER, s.layerKey()));
-            d.add(new SortedDocValuesField(SEGMENT_LAYER, new BytesRef(s.layerKey())));
-            d.add(new NumericDocValuesField(START_WORD, words[s.start()]));
-            d.add(new NumericDocValuesField(END_WORD, words[s.end()]));
-            for (String kind : UNIT_KINDS) {
-                List<Span> spans = layouts.get(kind);
-                d.add(new NumericDocValuesField(FIRST + kind, spans.isEmpty() ? 0 : TextLayout.spanAt(spans, s.start())));
-                d.add(new NumericDocValuesField(LAST + kind, spans.isEmpty() ? 0 : TextLayout.spanAt(spans, s.end() - 1)));
-            }
-            addText(d, doc.text().substring(s.start(), s.end()));
-            out.add(d);
+            out.add(segment(doc, layout, s));
         }
         return out;
+    }
+
+    /** A document's units: its turns or paragraphs, or the whole text as one. */
+    static List<IndexedDocument.Unit> unitsOf(IndexedDocument doc) {
+        return doc.units().isEmpty() ? List.of(new IndexedDocument.Unit(0, doc.text().length(), null)) : doc.units();
+    }
+
+    /** One unit with the codes of every segment of the document that overlaps it. */
+    static Document unit(IndexedDocument doc, IndexedDocument.Unit unit) {
+        Document d = common(doc, UNIT, unit.start(), unit.end(), unit.speaker());
+        d.add(new StringField(UNIT_KEY, unitKey(doc.id(), unit.start()), Field.Store.NO));
+        for (IndexedDocument.Segment s : doc.segments()) {
+            if (s.start() < unit.end() && s.end() > unit.start()) {
+                addCoding(d, s);
+            }
+        }
+        addText(d, doc.text().substring(unit.start(), unit.end()));
+        return d;
+    }
+
+    /** One coding's segment of the document. */
+    static Document segment(IndexedDocument doc, Layout layout, IndexedDocument.Segment s) {
+        IndexedDocument.Unit unit = layout.units().get(TextLayout.spanAt(layout.turns(), s.start()));
+        Document d = common(doc, SEGMENT, s.start(), s.end(), unit.speaker());
+        d.add(new StringField(CODING_KEY, Long.toString(s.codingId()), Field.Store.NO));
+        addCoding(d, s);
+        d.add(new StoredField(CODING, s.codingId()));
+        d.add(new NumericDocValuesField(SEGMENT_CODE, s.codeId()));
+        d.add(new StoredField(SEGMENT_CODE, s.codeId()));
+        d.add(new StoredField(SEGMENT_LAYER, s.layerKey()));
+        d.add(new SortedDocValuesField(SEGMENT_LAYER, new BytesRef(s.layerKey())));
+        d.add(new NumericDocValuesField(START_WORD, layout.words()[s.start()]));
+        d.add(new NumericDocValuesField(END_WORD, layout.words()[s.end()]));
+        for (String kind : UNIT_KINDS) {
+            List<Span> spans = layout.spans().get(kind);
+            d.add(new NumericDocValuesField(FIRST + kind, spans.isEmpty() ? 0 : TextLayout.spanAt(spans, s.start())));
+            d.add(new NumericDocValuesField(LAST + kind, spans.isEmpty() ? 0 : TextLayout.spanAt(spans, s.end() - 1)));
+        }
+        addText(d, doc.text().substring(s.start(), s.end()));
+        return d;
     }
 
     private static Document common(IndexedDocument doc, String type, int start, int end, String speaker) {

@@ -34,6 +34,11 @@ final class IndexFields {
     static final String SEGMENT_CODE = "segmentCode";
     static final String SEGMENT_LAYER = "segmentLayer";
 
+    /** A unit's key (document id and start offset) and a segment's key (coding id): a single change replaces only
+     *  the Lucene documents it touches. */
+    static final String UNIT_KEY = "unitKey";
+    static final String CODING_KEY = "codingKey";
+
     static final String START = "start";
     static final String END = "end";
     static final String CODING = "coding";
@@ -57,6 +62,10 @@ final class IndexFields {
     /** The coder id of a layer key ("u" + id), or -1 for the master layer ("m"). */
     static long coderOf(String layerKey) {
         return layerKey.equals(MASTER_LAYER) ? -1 : Long.parseLong(layerKey.substring(1));
+    }
+
+    static String unitKey(long documentId, int start) {
+        return documentId + ":" + start;
     }
 
     static String codeInLayer(long codeId, String layerKey) {

@@ -1,6 +1,7 @@
 package app.margin.search;
 
 import app.margin.audit.AuditEvent;
+import app.margin.audit.AuditLog;
 import app.margin.coding.Coding;
 import app.margin.coding.CodingLayer;
 import app.margin.corpus.Document;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +27,32 @@ class IndexSource {
     static final int REPLAY_LIMIT = 5_000;
 
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    IndexSource(ObjectMapper json) {
+    IndexSource(ObjectMapper json, AuditLog audit) {
         this.json = json;
+        this.audit = audit;
     }
 
-    /** What changed after {@code appliedSeq}: the documents to re-read, or everything. */
-    record Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds) {
+    /**
+     * What changed after {@code appliedSeq}: everything, or the documents to index again whole, and per document the
+     * single codings changed (added, moved, removed) with the ranges they covered before and after.
+     */
+    record Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds,
+            Map<Long, CodingEdits> codingEdits) {
+        Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds) {
+            this(latestSeq, latestHash, everything, documentIds, Map.of());
+        }
+
         boolean any(long appliedSeq) {
             return everything || latestSeq != appliedSeq;
+        }
+    }
+
+    /** Codings of one document changed one by one: their ids, and every range they covered before or after. */
+    record CodingEdits(Set<Long> codingIds, List<TextLayout.Span> ranges) {
+        CodingEdits() {
+            this(new LinkedHashSet<>(), new ArrayList<>());
         }
     }
 
@@ -41,8 +61,9 @@ class IndexSource {
      * audit chain (same number, other hash: the database was replaced) is rebuilt.
      */
     Changes changesAfter(long projectId, long appliedSeq, String appliedHash) {
-        long latest = latestSeq(projectId);
-        String latestHash = hashAt(projectId, latest);
+        AuditLog.Head head = audit.head(projectId);
+        long latest = head.seq();
+        String latestHash = head.hash();
         if (appliedSeq > 0 && (appliedSeq > latest || !java.util.Objects.equals(hashAt(projectId, appliedSeq), appliedHash))) {
             return new Changes(latest, latestHash, true, Set.of());
         }
@@ -53,21 +74,61 @@ class IndexSource {
             return new Changes(latest, latestHash, true, Set.of());
         }
         Set<Long> documents = new LinkedHashSet<>();
+        Map<Long, CodingEdits> edits = new LinkedHashMap<>();
         List<AuditEvent> events = AuditEvent.list("projectId = ?1 and seq > ?2 and seq <= ?3 order by seq",
                 projectId, appliedSeq, latest);
         for (AuditEvent event : events) {
             if (affectsEverything(event)) {
                 return new Changes(latest, latestHash, true, Set.of());
             }
-            documents.addAll(documentsOf(event));
+            if (!singleCoding(event, edits)) {
+                documents.addAll(documentsOf(event));
+            }
         }
-        return new Changes(latest, latestHash, false, documents);
+        documents.forEach(edits::remove); // indexed whole anyway
+        return new Changes(latest, latestHash, false, documents, edits);
+    }
+
+    /**
+     * A change of one coding (its snapshots name its document and range): noted in {@code edits}, so only the
+     * segment and the units around it are indexed again instead of the whole document (which took most of the
+     * indexer's time under fifty coders, and grows with a document's codings). False for any other change.
+     */
+    private boolean singleCoding(AuditEvent event, Map<Long, CodingEdits> edits) {
+        if (!"CODING".equals(event.targetType) || event.targetId == null) {
+            return false;
+        }
+        List<JsonNode> snapshots = new ArrayList<>();
+        for (String snapshot : new String[] {event.beforeJson, event.afterJson}) {
+            if (snapshot != null) {
+                JsonNode node = readJson(snapshot);
+                if (node == null || !node.hasNonNull("documentId") || !node.hasNonNull("start") || !node.hasNonNull("end")) {
+                    return false;
+                }
+                snapshots.add(node);
+            }
+        }
+        if (snapshots.isEmpty() || snapshots.stream().map(n -> n.get("documentId").asLong()).distinct().count() != 1) {
+            return false;
+        }
+        CodingEdits edit = edits.computeIfAbsent(snapshots.getFirst().get("documentId").asLong(), id -> new CodingEdits());
+        edit.codingIds().add(event.targetId);
+        snapshots.forEach(n -> edit.ranges().add(new TextLayout.Span(n.get("start").asInt(), n.get("end").asInt())));
+        return true;
+    }
+
+    private JsonNode readJson(String snapshot) {
+        try {
+            return json.readTree(snapshot);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Everything up to the latest change: for a rebuild. */
     Changes everything(long projectId) {
-        long latest = latestSeq(projectId);
-        return new Changes(latest, hashAt(projectId, latest), true, Set.of());
+        AuditLog.Head head = audit.head(projectId);
+        return new Changes(head.seq(), head.hash(), true, Set.of());
     }
 
     private String hashAt(long projectId, long seq) {
@@ -78,10 +139,9 @@ class IndexSource {
                 .project(String.class).firstResult();
     }
 
+    /** The project's last committed change (the head of its audit chain); 0 before the first. */
     long latestSeq(long projectId) {
-        Long seq = AuditEvent.find("select max(seq) from AuditEvent where projectId = ?1", projectId)
-                .project(Long.class).firstResult();
-        return seq == null ? 0 : seq;
+        return audit.head(projectId).seq();
     }
 
     boolean projectExists(long projectId) {
@@ -116,11 +176,18 @@ class IndexSource {
                 + "u.speaker from DocumentUnit u where u.documentId = :d order by u.seq", Object[].class)
                 .setParameter("d", documentId).getResultStream()
                 .map(row -> new IndexedDocument.Unit((Integer) row[0], (Integer) row[1], (String) row[2])).toList();
-        List<IndexedDocument.Segment> segments = Coding.<Coding>list("documentId = ?1 order by startOffset, id", documentId)
-                .stream().map(c -> new IndexedDocument.Segment(c.id, c.codeId,
-                        c.layer == CodingLayer.MASTER ? IndexFields.MASTER_LAYER : IndexFields.coderLayer(c.coderId),
-                        c.startOffset, c.endOffset)).toList();
-        return new IndexedDocument(doc.id, doc.title, doc.kind.name(), caseName, doc.text, units, attributes, segments);
+        return new IndexedDocument(doc.id, doc.title, doc.kind.name(), caseName, doc.text, units, attributes,
+                segments(documentId));
+    }
+
+    /** The document's codings as the index holds them, in document order (rows, not entities). */
+    List<IndexedDocument.Segment> segments(long documentId) {
+        return Coding.getEntityManager().createQuery("select c.id, c.codeId, c.layer, c.coderId, c.startOffset, "
+                        + "c.endOffset from Coding c where c.documentId = :d order by c.startOffset, c.id", Object[].class)
+                .setParameter("d", documentId).getResultStream()
+                .map(row -> new IndexedDocument.Segment((Long) row[0], (Long) row[1],
+                        row[2] == CodingLayer.MASTER ? IndexFields.MASTER_LAYER : IndexFields.coderLayer((Long) row[3]),
+                        (Integer) row[4], (Integer) row[5])).toList();
     }
 
     /** Merging or deleting codes and deleting a project touch codings everywhere: rebuild rather than trace. */

@@ -17,27 +17,44 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * One project's index: a writer, near-real-time searchers, and the audit sequence number of the last change applied,
- * kept in the commit's user data so a restarted Margin knows how far the index is behind the database.
+ * One project's index: a writer, near-real-time searchers, and the audit sequence number of the last change applied.
+ * Applied changes become searchable at once ({@link #publish}) and durable now and then ({@link #commit}), each
+ * commit keeping the sequence number it reflects in its user data, so a restarted Margin knows how far the index is
+ * behind the database and replays the rest. (Committing after every change fsynced several files each time: under
+ * fifty coders those commits, 20–150 ms each, were most of what searches waited for.)
  */
 final class ProjectIndex implements Closeable {
     static final String APPLIED_SEQ = "margin.applied-seq";
     static final String APPLIED_HASH = "margin.applied-hash";
+    /** The shape of the Lucene documents; an index of another shape is rebuilt (2: units and segments have keys). */
+    static final String FORMAT = "margin.index-format";
+    static final String CURRENT_FORMAT = "2";
 
-    private final FSDirectory directory;
+    private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** What searches see; set only after the searchers were refreshed, so a search never sees less than this. */
+    private volatile long appliedSeq;
+    private volatile String appliedHash;
+    /** Whether the applied change was checked against this database's chain since the index was opened. */
+    private volatile boolean verified;
+    /** Changes published but not yet committed (touched by the indexer thread only). */
+    private boolean uncommitted;
 
     /** @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too) */
     ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads) {
-        FSDirectory opened = null;
+        Directory opened = null;
         IndexWriter opening = null;
         try {
-            opened = FSDirectory.open(path);
+            // Small new segments stay in memory until a commit or merge writes them: publishing after every few
+            // changes then costs no file writes.
+            opened = new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
             opening = new IndexWriter(opened, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
             searchers = new SearcherManager(opening, new SearcherFactory() {
@@ -53,6 +70,11 @@ final class ProjectIndex implements Closeable {
         }
         directory = opened;
         writer = opening;
+        String seq = commitData(APPLIED_SEQ);
+        // An index written in another format counts as empty: the first pass rebuilds it.
+        appliedSeq = seq == null || !CURRENT_FORMAT.equals(commitData(FORMAT)) ? 0 : Long.parseLong(seq);
+        String hash = commitData(APPLIED_HASH);
+        appliedHash = hash == null || hash.isEmpty() ? null : hash;
     }
 
     /** False once the writer is gone: discarded after a failed write, or closed by Lucene after a failed merge. */
@@ -69,15 +91,23 @@ final class ProjectIndex implements Closeable {
         IOUtils.closeWhileHandlingException(writer::rollback, searchers, directory);
     }
 
-    /** The audit sequence number the index reflects; 0 for a new (or deleted and recreated) index. */
+    /** The audit sequence number searches see; 0 for a new (or deleted and recreated) index. */
     long appliedSeq() {
-        String seq = commitData(APPLIED_SEQ);
-        return seq == null ? 0 : Long.parseLong(seq);
+        return appliedSeq;
     }
 
     /** The audit chain hash of that change: tells this database's history from another's (a reset database). */
     String appliedHash() {
-        return commitData(APPLIED_HASH);
+        return appliedHash;
+    }
+
+    boolean verified() {
+        return verified;
+    }
+
+    /** The applied change is part of this database's chain (checked by the indexer). */
+    void markVerified() {
+        verified = true;
     }
 
     private String commitData(String key) {
@@ -96,6 +126,33 @@ final class ProjectIndex implements Closeable {
         writer.updateDocuments(new Term(IndexFields.DOC, Long.toString(doc.id())), IndexDocuments.of(doc));
     }
 
+    /**
+     * Indexes single codings of a document again: the segments of {@code codingIds} (gone ones are deleted) and
+     * every unit overlapping one of {@code ranges}, whose code fields list the segments overlapping it.
+     *
+     * @param doc the document with all its current segments
+     */
+    void edit(IndexedDocument doc, IndexDocuments.Layout layout, java.util.Set<Long> codingIds,
+            java.util.List<TextLayout.Span> ranges) throws IOException {
+        java.util.Map<Long, IndexedDocument.Segment> current = new java.util.HashMap<>();
+        doc.segments().forEach(s -> current.put(s.codingId(), s));
+        for (long codingId : codingIds) {
+            Term key = new Term(IndexFields.CODING_KEY, Long.toString(codingId));
+            IndexedDocument.Segment segment = current.get(codingId);
+            if (segment == null) {
+                writer.deleteDocuments(key);
+            } else {
+                writer.updateDocument(key, IndexDocuments.segment(doc, layout, segment));
+            }
+        }
+        for (IndexedDocument.Unit unit : layout.units()) {
+            if (ranges.stream().anyMatch(r -> r.start() < unit.end() && r.end() > unit.start())) {
+                writer.updateDocument(new Term(IndexFields.UNIT_KEY, IndexFields.unitKey(doc.id(), unit.start())),
+                        IndexDocuments.unit(doc, unit));
+            }
+        }
+    }
+
     void delete(long documentId) throws IOException {
         writer.deleteDocuments(new Term(IndexFields.DOC, Long.toString(documentId)));
     }
@@ -104,12 +161,24 @@ final class ProjectIndex implements Closeable {
         writer.deleteAll();
     }
 
-    /** Makes the changes durable together with the sequence number they bring the index up to, and visible. */
-    void commit(long appliedSeq, String appliedHash) throws IOException {
-        writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
-                APPLIED_HASH, appliedHash == null ? "" : appliedHash).entrySet());
-        writer.commit();
+    /** Makes the changes applied so far visible to searches, as the index state of change {@code seq}. */
+    void publish(long seq, String hash) throws IOException {
         searchers.maybeRefreshBlocking();
+        appliedHash = hash;
+        appliedSeq = seq;
+        verified = true;
+        uncommitted = true;
+    }
+
+    /** Makes the published changes durable together with the sequence number they bring the index up to. */
+    void commit() throws IOException {
+        if (!uncommitted) {
+            return;
+        }
+        writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
+                APPLIED_HASH, appliedHash == null ? "" : appliedHash, FORMAT, CURRENT_FORMAT).entrySet());
+        writer.commit();
+        uncommitted = false;
     }
 
     /** Runs a read on a current searcher and always releases it. */
@@ -135,8 +204,10 @@ final class ProjectIndex implements Closeable {
         }
     }
 
+    /** Commits what was published, then closes. */
     @Override
     public void close() throws IOException {
+        commit();
         searchers.close();
         writer.close();
         directory.close();
