@@ -93,6 +93,11 @@ public record StorageFailure(Cause cause, boolean database, boolean databaseClos
             for (Throwable suppressed : t.getSuppressed()) {
                 walk(suppressed, seen);
             }
+            // A batch update's failure (DocumentUnit.insertAll) keeps the store's error as the next exception, not
+            // as its cause.
+            if (t instanceof SQLException sql) {
+                walk(sql.getNextException(), seen);
+            }
         }
 
         private void look(Throwable t) {

@@ -58,6 +58,19 @@ class StorageFailureTest {
     }
 
     @Test
+    void aBatchInsertThatFailsOnAFullDiskIs507Too() {
+        // A batch (an import's passages) reports the store's failure as its next exception, not as its cause.
+        var store = DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing to {0} failed",
+                "retry:/srv/margin/margin.mv.db", new IOException("No space left on device"));
+        SQLException inner = DbException.get(ErrorCode.GENERAL_ERROR_1, store, store.toString()).getSQLException();
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("General error", "HY000", 50000,
+                new int[0]);
+        batch.setNextException(inner);
+        Response response = new ProblemMappers().unexpected(new GenericJDBCException("Error executing work", batch));
+        assertEquals(507, response.getStatus());
+    }
+
+    @Test
     void onceH2HasClosedItselfEveryRequestIs503SayingARestartIsNeeded() {
         Response response = new ProblemMappers().unexpected(h2AfterItClosed());
         assertEquals(503, response.getStatus());
