@@ -16,6 +16,8 @@ import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
+import app.margin.problem.StorageFailure;
+import app.margin.problem.StorageProblems;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -89,8 +91,10 @@ public class ImportService {
                 imported.add(QuarkusTransaction.requiringNew().call(() -> store(grant, prepared)));
             } catch (QuarkusTransactionException | PersistenceException e) {
                 // The files saved before this one stay saved, and the answer must say so rather than fail whole.
-                Log.errorf(e, "Saving imported file number %d into project %d failed; it was rolled back",
-                        failed.size() + imported.size() + 1, projectId);
+                // A full or read-only disk is logged once for the whole installation, not once per file.
+                StorageFailure.of(e).ifPresentOrElse(StorageProblems::log, () -> Log.errorf(e,
+                        "Saving imported file number %d into project %d failed; it was rolled back",
+                        failed.size() + imported.size() + 1, projectId));
                 storageFailure = e;
                 failed.add(new FailedFile(displayName, "‘" + displayName + "’ could not be saved (the database refused "
                         + "it), so nothing of it was kept. The files listed as imported are saved. Try this one again; "

@@ -81,6 +81,12 @@ public record StorageFailure(Cause cause, boolean database, boolean databaseClos
         boolean closed;
         boolean restart;
         boolean storage;
+        /**
+         * Whichever comes first in the causes decides: the request whose write failed meets the closed database only
+         * later, when it rolls back (a suppressed failure), and is told its change was not saved and why (507); a later
+         * request finds the database closed first, with the old write failure as its cause (503, restart).
+         */
+        boolean writeFailed;
         String path;
         String systemMessage;
 
@@ -121,10 +127,11 @@ public record StorageFailure(Cause cause, boolean database, boolean databaseClos
                 database = true;
                 int code = store.getErrorCode();
                 if (code == MVSTORE_CLOSED) {
-                    closed = true;
+                    closed |= !writeFailed;
                     restart = true;
                     storage = true;
                 } else if (code == MVSTORE_WRITING_FAILED || code == MVSTORE_READING_FAILED) {
+                    writeFailed |= code == MVSTORE_WRITING_FAILED && !closed;
                     // H2 closes the whole database after a failed write of its store ("panic"), measured with 2.4.240.
                     restart |= code == MVSTORE_WRITING_FAILED;
                     note(Cause.IO_ERROR);
@@ -143,7 +150,7 @@ public record StorageFailure(Cause cause, boolean database, boolean databaseClos
             }
             switch (sql.getErrorCode()) {
                 case H2_DATABASE_IS_CLOSED, H2_DATABASE_CALLED_AT_SHUTDOWN -> {
-                    closed = true;
+                    closed |= !writeFailed;
                     restart = true;
                     storage = true;
                 }
