@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import app.margin.analysis.CsvMatrix;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -51,7 +52,10 @@ final class SegmentWriters {
             w.write('\uFEFF');
             printer.printRecord(header);
             for (List<String> row : rows) {
-                printer.printRecord(row);
+                // Quotes, code names, titles and case attributes are researchers' and participants' words: a cell
+                // starting with = + - @ must not run as a formula when the file is opened in a spreadsheet. Every
+                // other cell here is a non-negative number or an id, which the rule leaves alone.
+                printer.printRecord(row.stream().map(CsvMatrix::excelSafe).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,6 +25,17 @@ class SegmentWritersTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
+        byte[] csv = SegmentWriters.csv(List.of("code", "quote", "start"), List.of(
+                List.of("=HYPERLINK(\"http://evil\",\"click\")", "- yes, the broker", "12"),
+                List.of("@SUM(1)", "+44 phone", "0")));
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\uFEFFcode,quote,start\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",\"'- yes, the broker\",12\r\n"
+                + "'@SUM(1),'+44 phone,0\r\n", text);
+    }
+
+    @Test
     void aWordDocumentBeyondItsLimitIsRefusedWithWhatToDoInstead() {
         ProblemException refused = assertThrows(ProblemException.class, () -> SegmentWriters.docx(export(3), 2));
         assertEquals(400, refused.status());

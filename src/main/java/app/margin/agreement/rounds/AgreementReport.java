@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import app.margin.analysis.CsvMatrix;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -69,6 +70,16 @@ final class AgreementReport {
         return row;
     }
 
+    /** Columns holding names and notes (code, document, coders, notes); the others hold numbers, some negative. */
+    private static final java.util.Set<Integer> TEXT_COLUMNS = java.util.Set.of(1, 2, 3, 13);
+
+    /** A code or document named "=HYPERLINK(…)" must not run as a formula in a spreadsheet; κ of -0.2 stays a number. */
+    static List<String> formulaSafe(List<String> row) {
+        List<String> safe = new ArrayList<>(row);
+        TEXT_COLUMNS.forEach(i -> safe.set(i, CsvMatrix.excelSafe(safe.get(i))));
+        return safe;
+    }
+
     private static String number(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.3f", value);
     }
@@ -78,7 +89,7 @@ final class AgreementReport {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
             printer.printRecord(COLUMNS);
             for (List<String> row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(formulaSafe(row));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
