@@ -19,6 +19,13 @@ public final class JsonErrors {
                     .collect(Collectors.joining(", "));
             return "‘" + invalid.getValue() + "’ is not allowed for '" + field(invalid) + "'; use one of " + allowed + ".";
         }
+        if (e instanceof MismatchedInputException trailing && trailing.getMessage() != null
+                && trailing.getMessage().startsWith("Trailing token")) {
+            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+            return "There is more text after the JSON value (line " + line + ", column " + column
+                    + "); send exactly one JSON value.";
+        }
         if (e instanceof MismatchedInputException mismatched) {
             String field = field(mismatched);
             return field == null ? "The JSON does not have the expected shape."

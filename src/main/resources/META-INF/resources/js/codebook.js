@@ -96,7 +96,8 @@ export async function codebookView(pid, { show, showError }) {
       whileBusy(add, async () => {
         try {
           const created = await api(`/projects/${pid}/codes`, { method: 'POST', body: {
-            name: value('code-name'), parentId: nullable('code-parent'), definition: nullable('code-definition') } });
+            name: value('code-name'), parentId: nullable('code-parent') === null ? null : Number(value('code-parent')),
+            definition: nullable('code-definition') } });
           await reload(created.id);
           status(`Added “${created.name}”.`);
         } catch (error) { showError(error); }

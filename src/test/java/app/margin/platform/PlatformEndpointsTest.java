@@ -41,6 +41,25 @@ class PlatformEndpointsTest {
     }
 
     @Test
+    void requestBodiesMeanExactlyWhatTheySay() {
+        Api.as(Api.ADMIN).body("{\"name\": \"Trailing\", \"description\": \"x\"} garbage").post("/api/v1/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON (line 1, column 42)"));
+        Api.as(Api.ADMIN).body("{\"name\": \"Trailing\", \"description\": \"x\"} [1]").post("/api/v1/projects")
+                .then().statusCode(400).body("detail", containsString("more text after the JSON value"));
+        Api.as(Api.ADMIN).get("/api/v1/projects").then().body("name", not(hasItem("Trailing")));
+        long pid = Api.newProject(Api.ADMIN, "Strict JSON");
+        long doc = Api.importText(Api.ADMIN, pid, "a.txt", "Fictional text for strict JSON.", null);
+        long code = Api.newCode(Api.ADMIN, pid, "Code", null);
+        String codings = "/api/v1/projects/" + pid + "/codings";
+        Api.as(Api.ADMIN).body("{\"documentId\": " + doc + ", \"codeId\": " + code + ", \"start\": 1.5, \"end\": 5}")
+                .post(codings).then().statusCode(400).body("detail", containsString("'start'"));
+        Api.as(Api.ADMIN).body("{\"documentId\": " + doc + ", \"codeId\": " + code + ", \"start\": \"1\", \"end\": 5}")
+                .post(codings).then().statusCode(400).body("detail", containsString("'start'"));
+        Api.as(Api.ADMIN).get(codings).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
     void unknownAddressesAndMethodsAreProblems() {
         Api.as(Api.ADMIN).get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         Api.as(Api.ADMIN).patch("/api/v1/projects").then().statusCode(405).contentType("application/problem+json");
