@@ -191,7 +191,7 @@ public final class RestoreCommand {
         }
     }
 
-    static int main(String[] args) {
+    public static int main(String[] args) {
         return new RestoreCommand(System.out, System.err).run(args);
     }
 }

@@ -1,5 +1,6 @@
 package app.margin.backup;
 
+import app.margin.support.Folders;
 import static app.margin.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -82,7 +83,7 @@ class BackupFileDatabaseTest {
         Api.newProject(owner, "Restore me");
         Path zip = BACKUPS.resolve(as(Api.ADMIN).post("/api/v1/admin/backups").then().statusCode(201).extract()
                 .jsonPath().getString("file"));
-        deleteTree(WORK);
+        Folders.delete(WORK);
         Files.createDirectories(WORK);
 
         Path restored = WORK.resolve("restored");
@@ -159,11 +160,4 @@ class BackupFileDatabaseTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

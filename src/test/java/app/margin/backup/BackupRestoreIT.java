@@ -1,5 +1,6 @@
 package app.margin.backup;
 
+import app.margin.support.Folders;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -81,7 +80,7 @@ class BackupRestoreIT {
         Path root = Files.createDirectories(Path.of("target", "backup-it"));
         Path sourceDir = fresh(root.resolve("source"));
         Path restoredDir = root.resolve("restored");
-        deleteTree(restoredDir);
+        Folders.delete(restoredDir);
 
         MarginProcess source = start(sourceDir, Map.of("MARGIN_ADMIN_PASSWORD", ADMIN_PASSWORD));
         Client admin = new Client(source.base(), "admin", ADMIN_PASSWORD);
@@ -583,17 +582,10 @@ class BackupRestoreIT {
     }
 
     private static Path fresh(Path dir) throws IOException {
-        deleteTree(dir);
+        Folders.delete(dir);
         return Files.createDirectories(dir);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
 
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));

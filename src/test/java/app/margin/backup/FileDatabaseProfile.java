@@ -1,13 +1,9 @@
 package app.margin.backup;
 
+import app.margin.support.Folders;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Margin on an H2 database in files, as shipped (the suite's in-memory H2 has nothing to back up). */
 public class FileDatabaseProfile implements QuarkusTestProfile {
@@ -15,7 +11,7 @@ public class FileDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        deleteEarlierRun();
+        Folders.delete(DATA); // each run starts from an empty database and no index
         // the kind is set too, so the PostgreSQL run of the suite still tests H2's backups here
         return Map.of("quarkus.datasource.db-kind", "h2", "margin.demo.enabled", "false",
                 "margin.data-dir", DATA.toString(),
@@ -23,14 +19,4 @@ public class FileDatabaseProfile implements QuarkusTestProfile {
                 "quarkus.datasource.username", "margin", "quarkus.datasource.password", "margin");
     }
 
-    private static void deleteEarlierRun() {
-        if (!Files.exists(DATA)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(DATA)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,13 +1,9 @@
 package app.margin.bench;
 
+import app.margin.support.Folders;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs a benchmark against Margin as shipped: the embedded H2 database in files under a data directory, not the test
@@ -18,20 +14,9 @@ public class ShippedDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        deleteEarlierRun();
+        Folders.delete(DATA); // each run starts from an empty database and no index
         return Map.of("margin.demo.enabled", "false", "margin.data-dir", DATA.toString(),
                 "quarkus.datasource.jdbc.url", "jdbc:h2:file:./" + DATA + "/margin;AUTO_SERVER=FALSE;WRITE_DELAY=0");
     }
 
-    /** Each run starts from an empty database and no index. */
-    private static void deleteEarlierRun() {
-        if (!Files.exists(DATA)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(DATA)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,20 +1,18 @@
 package app.margin.reliability;
 
+import app.margin.support.Folders;
 import app.margin.reliability.Ledger.CodeState;
 import app.margin.reliability.RecoveryCheck.Findings;
 import app.margin.support.MarginClient;
 import app.margin.support.MarginProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * One crash: a fresh Margin, a project, a burst of work, {@code kill -9} at a moment drawn from the seed, a restart on
@@ -71,7 +69,7 @@ final class CrashRun {
     }
 
     Report execute() throws Exception {
-        deleteRecursively(directory);
+        Folders.delete(directory);
         Random random = new Random(seed);
         String runTag = Long.toString(Math.abs(seed) % 46_656, 36);
         Ledger ledger = new Ledger();
@@ -116,7 +114,7 @@ final class CrashRun {
                     ledger.codings.size(), ledger.memos.size(), ledger.codeEdits.size(), ledger.unknownCount(), findings,
                     ledger.refusalsSorted(), restartMillis, directory);
             if (findings.total() == 0 && report.serverErrors() == 0 && !Boolean.getBoolean("crash.keep")) {
-                deleteRecursively(directory.resolve("data"));
+                Folders.delete(directory.resolve("data"));
             }
             return report;
         } finally {
@@ -164,14 +162,4 @@ final class CrashRun {
         return all;
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

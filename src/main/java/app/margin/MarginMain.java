@@ -1,5 +1,6 @@
-package app.margin.backup;
+package app.margin;
 
+import app.margin.backup.RestoreCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
