@@ -150,7 +150,12 @@ class BadInputCatalogueTest {
     @TestFactory
     Stream<DynamicTest> everyBadInputIsAClearProblemAndChangesNothing() {
         setUp();
-        return catalogue().stream().map(bad -> DynamicTest.dynamicTest(bad.name(), () -> {
+        DynamicTest captureWorks = DynamicTest.dynamicTest("the log capture sees what Margin logs", () -> {
+            logged.clear();
+            org.jboss.logging.Logger.getLogger(BadInputCatalogueTest.class).warn("capture probe");
+            assertTrue(logged.stream().anyMatch(line -> line.contains("capture probe")), "nothing captured: " + logged);
+        });
+        return Stream.concat(Stream.of(captureWorks), catalogue().stream().map(bad -> DynamicTest.dynamicTest(bad.name(), () -> {
             State before = State.of(team);
             logged.clear();
             Response answer = bad.send().apply(team);
@@ -163,7 +168,7 @@ class BadInputCatalogueTest {
             assertEquals(before, State.of(team), bad.name() + " left something behind");
             assertTrue(logged.stream().noneMatch(line -> line.contains(SECRET)),
                     bad.name() + " wrote participant text into the log: " + logged);
-        }));
+        })));
     }
 
     /** What a bad request must leave as it was. */
