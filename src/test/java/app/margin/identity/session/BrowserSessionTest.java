@@ -176,6 +176,44 @@ class BrowserSessionTest {
         }
     }
 
+    /** Moves a session's clock fields back by the given minutes, as if that much time had passed. */
+    private void age(String cookie, String column, long minutes) {
+        inTransaction(() -> em.createNativeQuery("update browser_session set " + column + " = ?1 where token_hash = ?2")
+                .setParameter(1, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)))
+                .setParameter(2, SessionTokens.hash(cookie)).executeUpdate());
+    }
+
+    private java.time.Instant lastSeen(String cookie) {
+        Object value = em.createNativeQuery("select last_seen_at from browser_session where token_hash = ?1")
+                .setParameter(1, SessionTokens.hash(cookie)).getSingleResult();
+        return value instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) value;
+    }
+
+    private static void inTransaction(Runnable work) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(work);
+    }
+
+    @Test
+    void aSessionEndsWhenIdleOrPastItsLifetimeAndItsUseIsWrittenAtMostOnceAMinute() {
+        String user = Api.newUser("clock");
+        String idle = signIn(user, Api.PASSWORD);
+        age(idle, "last_seen_at", 121);
+        with(idle).get("/api/v1/me").then().statusCode(401);
+
+        String old = signIn(user, Api.PASSWORD);
+        age(old, "expires_at", 1);
+        with(old).get("/api/v1/me").then().statusCode(401);
+
+        String busy = signIn(user, Api.PASSWORD);
+        age(busy, "last_seen_at", 90); // within the idle timeout: still signed in, and its use is recorded
+        java.time.Instant before = lastSeen(busy);
+        with(busy).get("/api/v1/me").then().statusCode(200);
+        java.time.Instant touched = lastSeen(busy);
+        assertTrue(touched.isAfter(before.plus(java.time.Duration.ofMinutes(89))), "the use was recorded");
+        with(busy).get("/api/v1/me").then().statusCode(200);
+        assertEquals(touched, lastSeen(busy), "a second request within the minute writes nothing");
+    }
+
     @Test
     void aForgedOrUnknownCookieSignsNoOneIn() {
         with("not-a-session").get("/api/v1/me").then().statusCode(401);
