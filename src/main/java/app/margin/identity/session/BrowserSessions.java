@@ -43,9 +43,12 @@ public class BrowserSessions {
         this.lifetime = config.session().lifetime();
     }
 
-    /** A new session for an account that has just proved its password; returns the token for the cookie. */
+    /**
+     * A new session for an account that has just proved its password; returns the token for the cookie, or nothing
+     * when the account was disabled (or removed) in the meantime.
+     */
     @Transactional
-    String open(String username) {
+    Optional<String> open(String username) {
         purgeEndedWhenDue();
         Instant now = Instant.now();
         String token = SessionTokens.newToken();
@@ -53,10 +56,7 @@ public class BrowserSessions {
                         + "expires_at) select ?1, id, ?2, ?2, ?3 from app_user where username = ?4 and enabled = true")
                 .setParameter(1, SessionTokens.hash(token)).setParameter(2, now).setParameter(3, now.plus(lifetime))
                 .setParameter(4, username).executeUpdate();
-        if (made != 1) {
-            throw new IllegalStateException("The account that just signed in is gone or disabled");
-        }
-        return token;
+        return made == 1 ? Optional.of(token) : Optional.empty();
     }
 
     /**

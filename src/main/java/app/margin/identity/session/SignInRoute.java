@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,8 +64,12 @@ class SignInRoute {
             SecurityIdentity identity = identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
                     new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())),
                     request)).await().indefinitely();
-            String token = sessions.open(identity.getPrincipal().getName());
-            SessionCookie.set(request.request(), request.response(), token);
+            Optional<String> token = sessions.open(identity.getPrincipal().getName());
+            if (token.isEmpty()) { // disabled between the password check and now
+                refuse(request, 403, "Account disabled", AccountDisabled.MESSAGE);
+                return;
+            }
+            SessionCookie.set(request.request(), request.response(), token.get());
             request.response().setStatusCode(302).putHeader(HttpHeaderNames.LOCATION, "/").end();
         } catch (AuthenticationFailedException e) {
             if (AccountDisabled.is(e)) {
