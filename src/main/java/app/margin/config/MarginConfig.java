@@ -38,6 +38,8 @@ public interface MarginConfig {
 
     Idempotency idempotency();
 
+    Session session();
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")
@@ -94,5 +96,16 @@ public interface MarginConfig {
          */
         @WithDefault("PT24H")
         java.time.Duration retention();
+    }
+
+    /** Browser sessions (sign-in through the sign-in page); see app.margin.identity.session. */
+    interface Session {
+        /** A session not used for this long ends (ISO-8601 duration); the next request goes to the sign-in page. */
+        @WithDefault("PT2H")
+        java.time.Duration idleTimeout();
+
+        /** A session ends this long after signing in, however busy it is (ISO-8601 duration). */
+        @WithDefault("PT12H")
+        java.time.Duration lifetime();
     }
 }

@@ -2,14 +2,17 @@ package app.margin.identity;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,10 +61,33 @@ public class AccountResource {
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
     }
 
-    public record UserView(long id, String username, String displayName, boolean admin) {
+    @PUT
+    @Path("/users/{username}/enabled")
+    @Operation(summary = "Disable or enable an account (administrators); disabling ends its sessions at once")
+    public UserView setEnabled(@PathParam("username") String username, @Valid EnabledRequest request) {
+        return UserView.of(accounts.setEnabled(username, request.enabled()));
+    }
+
+    @PUT
+    @Path("/users/{username}/password")
+    @Operation(summary = "Reset an account's password (administrators); its sessions end")
+    public Response resetPassword(@PathParam("username") String username, @Valid ResetPasswordRequest request) {
+        accounts.resetPassword(username, request.newPassword());
+        return Response.noContent().build();
+    }
+
+    public record UserView(long id, String username, String displayName, boolean admin, boolean enabled,
+            Instant createdAt) {
         static UserView of(AppUser u) {
-            return new UserView(u.id, u.username, u.displayName, u.isAdmin());
+            return new UserView(u.id, u.username, u.displayName, u.isAdmin(), u.enabled, u.createdAt);
         }
+    }
+
+    public record EnabledRequest(@NotNull(message = "Say whether the account is enabled: true or false.")
+            Boolean enabled) {
+    }
+
+    public record ResetPasswordRequest(@NotBlank(message = "Choose a new password.") String newPassword) {
     }
 
     public record CreateUserRequest(@NotBlank(message = "Choose a user name.") String username,

@@ -1,15 +1,23 @@
 package app.margin.identity;
 
 import app.margin.config.MarginConfig;
+import app.margin.identity.session.BrowserSessions;
 import app.margin.problem.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Local accounts: creation by an admin, the caller's own password change. */
+/**
+ * Local accounts: creation, disabling and password resets by an admin, the caller's own password change. Whatever
+ * makes a session's sign-in stale (a new password, a disabled account) ends that account's sessions in the same
+ * transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -17,10 +25,14 @@ public class AccountService {
 
     private final CurrentCaller caller;
     private final MarginConfig config;
+    private final BrowserSessions sessions;
+    private final SecurityIdentity identity;
 
-    AccountService(CurrentCaller caller, MarginConfig config) {
+    AccountService(CurrentCaller caller, MarginConfig config, BrowserSessions sessions, SecurityIdentity identity) {
         this.caller = caller;
         this.config = config;
+        this.sessions = sessions;
+        this.identity = identity;
     }
 
     public AppUser create(String username, String password, String displayName, boolean admin) {
@@ -47,6 +59,7 @@ public class AccountService {
         user.roles = admin ? AppUser.ROLE_USER + "," + AppUser.ROLE_ADMIN : AppUser.ROLE_USER;
         user.createdAt = Instant.now();
         user.persist();
+        Log.infof("Account '%s' created%s", username, admin ? " (administrator)" : "");
         return user;
     }
 
@@ -64,6 +77,48 @@ public class AccountService {
         }
         PasswordPolicy.requireAcceptable(me.username, newPassword);
         me.passwordHash = BcryptUtil.bcryptHash(newPassword, config.bcryptCost());
+        // whoever knew the old password may hold a session: all others end, the one that made the change stays
+        int ended = sessions.endOthers(me.id, identity);
+        Log.infof("Account '%s' changed its password; %d other sessions ended", me.username, ended);
+    }
+
+    /**
+     * Disables or enables an account. Disabling ends its sessions at once and keeps its codings and memberships;
+     * an administrator cannot disable themselves, nor the last enabled administrator (nobody could manage accounts).
+     */
+    public AppUser setEnabled(String username, boolean enabled) {
+        AppUser admin = requireAdmin();
+        AppUser user = existing(username);
+        if (!enabled && user.enabled) {
+            if (user.id.equals(admin.id)) {
+                throw ProblemException.conflict("You cannot disable your own account. Ask another administrator.");
+            }
+            if (user.isAdmin() && enabledAdminsOtherThan(user) == 0) {
+                throw ProblemException.conflict("'" + user.username + "' is the last enabled administrator; disabling "
+                        + "it would leave nobody to manage accounts. Make another account an administrator first.");
+            }
+        }
+        if (user.enabled != enabled) {
+            user.enabled = enabled;
+            int ended = enabled ? 0 : sessions.endAll(user.id);
+            Log.infof("Account '%s' %s by '%s'%s", user.username, enabled ? "enabled" : "disabled", admin.username,
+                    enabled ? "" : "; " + ended + " sessions ended");
+        }
+        return user;
+    }
+
+    /** Sets a new password for an account (it forgot its own); the account's sessions end. */
+    public void resetPassword(String username, String newPassword) {
+        AppUser admin = requireAdmin();
+        AppUser user = existing(username);
+        if (user.passwordHash == null) {
+            throw ProblemException.conflict("'" + user.username + "' signs in through the identity provider and has "
+                    + "no Margin password to reset.");
+        }
+        PasswordPolicy.requireAcceptable(user.username, newPassword);
+        user.passwordHash = BcryptUtil.bcryptHash(newPassword, config.bcryptCost());
+        int ended = user.id.equals(admin.id) ? sessions.endOthers(user.id, identity) : sessions.endAll(user.id);
+        Log.infof("Password of account '%s' reset by '%s'; %d sessions ended", user.username, admin.username, ended);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,9 +126,25 @@ public class AccountService {
         return AppUser.count();
     }
 
-    private void requireAdmin() {
-        if (!caller.user().isAdmin()) {
+    private AppUser requireAdmin() {
+        AppUser me = caller.user();
+        if (!me.isAdmin()) {
             throw ProblemException.forbidden("Only an administrator can manage accounts.");
         }
+        return me;
+    }
+
+    private static AppUser existing(String username) {
+        return AppUser.findByUsername(username)
+                .orElseThrow(() -> ProblemException.notFound("There is no account named '" + username + "'."));
+    }
+
+    /**
+     * Locks the enabled accounts while counting, so that two administrators disabling each other at the same moment
+     * cannot both succeed and leave none.
+     */
+    private static long enabledAdminsOtherThan(AppUser user) {
+        List<AppUser> enabled = AppUser.<AppUser>find("enabled = true").withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return enabled.stream().filter(u -> !u.id.equals(user.id) && u.isAdmin()).count();
     }
 }

@@ -51,6 +51,9 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** A disabled account cannot sign in; its codings and memberships stay (an administrator can enable it again). */
+    public boolean enabled = true;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

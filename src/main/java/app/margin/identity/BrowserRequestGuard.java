@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * without a CORS preflight that Margin never grants. Scripts using HTTP Basic have no cookie and are unaffected.
  */
 public class BrowserRequestGuard {
-    static final String SESSION_COOKIE = "margin-session";
+    static final String SESSION_COOKIE = app.margin.identity.session.SessionCookie.NAME;
     static final String HEADER = "X-Margin-Request";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import app.margin.identity.AccountDisabled;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,6 +70,9 @@ public class ProblemMappers {
     /** A wrong password; a plain sign-in form (no script) is sent back to the sign-in page with a message. */
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e, RoutingContext request) {
+        if (AccountDisabled.is(e)) {
+            return Problem.response(403, "Account disabled", AccountDisabled.MESSAGE, null); // a retry cannot help
+        }
         if (SIGN_IN_PATH.equals(request.normalizedPath()) && !fromMarginPage(request)) {
             return Response.seeOther(URI.create("/login.html?error=1")).build();
         }

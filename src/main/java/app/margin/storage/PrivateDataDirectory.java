@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The data directory holds participants' interviews (the database, the search indexes, the session key, backups):
+ * The data directory holds participants' interviews (the database, the search indexes, backups):
  * only the account that runs Margin may read it. Its own permissions are set to {@code rwx------} before the database
  * opens, which closes every file inside to others whatever their own modes; the files directly in it are set to
  * {@code rw-------} as well, for copies made with their modes kept.

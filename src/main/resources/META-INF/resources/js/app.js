@@ -10,6 +10,7 @@ import { membersCard } from './members.js';
 import { exportsView, qdpxImportControl } from './exports.js';
 import { agreementView } from './agreement.js';
 import { newProjectForm, projectSettingsCard } from './projects.js';
+import { accountsView } from './accounts.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -143,6 +144,7 @@ async function route() {
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
     else if (location.hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
+    else if (location.hash.match(/^#\/accounts/)) await accountsView({ me, show, showError });
     else if (match) await projectHome(match[1], show);
     else await projectList(show);
   } catch (error) {
@@ -154,6 +156,7 @@ async function start() {
   try {
     me = await api('/me');
     document.getElementById('who').textContent = me.displayName ?? me.username;
+    document.getElementById('accounts-link').hidden = !me.admin; // the API refuses everyone else anyway
   } catch (error) {
     showError(error);
     return;

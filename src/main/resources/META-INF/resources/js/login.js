@@ -14,10 +14,13 @@ form.addEventListener('submit', async event => {
     method: 'POST', credentials: 'same-origin', headers: { 'X-Margin-Request': '1' },
     body: new URLSearchParams(new FormData(form)),
   });
-  // Success redirects to the landing page "/"; anything else is a failed sign-in.
+  // Success redirects to the landing page "/"; anything else is a failed sign-in, whose problem says why (a wrong
+  // password, a disabled account, too many tries).
   if (response.redirected && new URL(response.url).pathname === '/') {
     location.assign('/');
   } else {
+    const problem = await response.json().catch(() => null);
+    error.textContent = problem?.detail ?? 'The user name or password is wrong.';
     error.hidden = false;
     document.getElementById('j_password').select();
   }

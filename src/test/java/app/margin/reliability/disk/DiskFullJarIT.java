@@ -129,9 +129,9 @@ class DiskFullJarIT {
         try (SmallDisk disk = SmallDisk.why().isEmpty() ? SmallDisk.mount(data, 64L << 20) : null) {
             SmallDisk.unwritable(data);
             try (MarginJar margin = MarginJar.start(data, 18463, WORK.resolve("read-only-fresh.log"))) {
-                // a fresh directory: the session key is the first file Margin writes, before logging starts
-                assertRefused(margin, false, "Margin cannot read or create its session key file "
-                        + data.resolve("session.key") + ": the data directory is not writable.");
+                // a fresh directory: the start check finds it before the database is created
+                assertRefused(margin, true, "Margin did not start: it cannot write to " + data + " because the "
+                        + "directory is read-only or not writable for the account that runs Margin");
             } finally {
                 SmallDisk.writable(data);
             }
