@@ -104,13 +104,28 @@ public class SignInThrottleFilter {
             refuse(context, attempt, verdict);
             return;
         }
-        context.addHeadersEndHandler(ignored -> record(context, attempt));
         long delay = verdict.delay().toMillis();
-        if (delay > 0) {
-            context.vertx().setTimer(delay, timer -> context.next());
-        } else {
-            context.next();
+        if (delay == 0) {
+            checkPassword(context, attempt);
+            return;
         }
+        context.vertx().setTimer(delay, timer -> {
+            if (context.response().closed()) {
+                return; // the client gave up waiting
+            }
+            // Attempts sent side by side wait together: one that a lock overtook meanwhile is refused too.
+            Verdict now = throttle.check(attempt.user(), attempt.address());
+            if (now.locked()) {
+                refuse(context, attempt, now);
+            } else {
+                checkPassword(context, attempt);
+            }
+        });
+    }
+
+    private void checkPassword(RoutingContext context, SignInAttempt attempt) {
+        context.addHeadersEndHandler(ignored -> record(context, attempt));
+        context.next();
     }
 
     private void record(RoutingContext context, SignInAttempt attempt) {
