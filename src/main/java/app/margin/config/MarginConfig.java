@@ -40,6 +40,9 @@ public interface MarginConfig {
 
     Session session();
 
+    /** Slowing down password guessing (see app.margin.identity.throttle and the README's "Sign-in throttling"). */
+    Signin signin();
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")
@@ -107,5 +110,70 @@ public interface MarginConfig {
         /** A session ends this long after signing in, however busy it is (ISO-8601 duration). */
         @WithDefault("PT12H")
         java.time.Duration lifetime();
+    }
+
+    /**
+     * Failed sign-ins (the sign-in form and HTTP Basic) are counted per account and per client address. After
+     * {@link #freeFailures()} failures each further attempt waits, from {@link #firstDelay()} doubling up to
+     * {@link #maxDelay()}; after a rule's {@code lock-after} failures the account or address is locked (429 with
+     * Retry-After), each further lock twice as long up to the rule's {@code max-lock}.
+     */
+    interface Signin {
+        /** Failures (per account and per address) that are answered without delay. */
+        @WithDefault("3")
+        int freeFailures();
+
+        /** Wait before the first attempt after the free failures; doubled for each further failure. */
+        @WithDefault("1s")
+        java.time.Duration firstDelay();
+
+        /** Longest wait before an attempt is checked. */
+        @WithDefault("8s")
+        java.time.Duration maxDelay();
+
+        /** Failures, and how long the last lock was, are forgotten this long after the last failure or lock. */
+        @WithDefault("1h")
+        java.time.Duration forgetAfter();
+
+        /** Most accounts and most addresses remembered; the least used are forgotten first (bounds memory). */
+        @WithDefault("100000")
+        int maxTracked();
+
+        /**
+         * An account, for the addresses it has not signed in from: short and bounded, since anyone can cause it; its
+         * user is not affected at an address they signed in from before.
+         */
+        AccountLock account();
+
+        /** A client address, for every account: longer, since only that address's own failures cause it. */
+        AddressLock address();
+
+        interface AccountLock {
+            /** Failures (from addresses the account has not signed in from) that lock the account. */
+            @WithDefault("10")
+            int lockAfter();
+
+            /** How long the first lock lasts; each further lock doubles the last. */
+            @WithDefault("5m")
+            java.time.Duration lock();
+
+            /** Longest lock of an account. */
+            @WithDefault("30m")
+            java.time.Duration maxLock();
+        }
+
+        interface AddressLock {
+            /** Failures (for any accounts) that lock a client address; a success from it forgets them. */
+            @WithDefault("30")
+            int lockAfter();
+
+            /** How long the first lock lasts; each further lock doubles the last. */
+            @WithDefault("15m")
+            java.time.Duration lock();
+
+            /** Longest lock of an address. */
+            @WithDefault("24h")
+            java.time.Duration maxLock();
+        }
     }
 }

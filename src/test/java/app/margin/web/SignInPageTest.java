@@ -2,6 +2,7 @@ package app.margin.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.margin.support.Api;
 import com.microsoft.playwright.Page;
@@ -52,6 +53,35 @@ class SignInPageTest extends BrowserTest {
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
                 .hasText("The user name or password is wrong.");
         Browser.screenshot(page, "sign-in-error");
+    }
+
+    @Test
+    void inDemoModeTheSignInPageSaysTheDemoAccountsHaveAPublicPassword() {
+        Page page = browser.newPage();
+        page.navigate(root + "login.html");
+        assertThat(page.locator("#demo-note")).isVisible();
+        assertThat(page.locator("#demo-note")).containsText("Demo mode: the demo accounts (demo-supervisor, "
+                + "demo-coder1, demo-coder2) use the password demo");
+        assertThat(page.locator("#demo-note")).containsText("Turn demo mode off");
+        Browser.screenshot(page, "sign-in-demo-note");
+    }
+
+    @Test
+    void aLockedAccountSaysHowLongToWait() {
+        String user = Api.newUser("locked-in-browser");
+        for (int i = 0; i < 10; i++) {
+            io.restassured.RestAssured.given().auth().preemptive().basic(user, "wrong").get("/api/v1/me").then()
+                    .statusCode(401);
+        }
+        Page page = signIn(user, Api.PASSWORD);
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+                .hasText("Too many failed sign-ins; try again in 5 minutes.");
+        assertTrue(page.url().contains("/login.html"));
+        Browser.screenshot(page, "sign-in-locked");
+        // Without scripts the form comes back as ?error=locked with the seconds to wait.
+        page.navigate(root + "login.html?error=locked&retry=90");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+                .hasText("Too many failed sign-ins; try again in 2 minutes.");
     }
 
     @Test

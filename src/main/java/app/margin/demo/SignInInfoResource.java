@@ -1,0 +1,47 @@
+package app.margin.demo;
+
+import app.margin.config.MarginConfig;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What the sign-in page shows before anyone signs in: whether demo mode is on and which demo accounts it made. The
+ * demo password is named only while it is the documented default {@code demo}; one an administrator chose is not.
+ */
+@Path("/api/v1/session/info")
+@Tag(name = "Accounts")
+public class SignInInfoResource {
+    static final String DEFAULT_DEMO_PASSWORD = "demo";
+
+    private final MarginConfig config;
+
+    SignInInfoResource(MarginConfig config) {
+        this.config = config;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SignInInfo(boolean demo, List<String> demoAccounts, String demoPassword) {
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Public facts for the sign-in page (no sign-in needed): is demo mode on")
+    public SignInInfo info() {
+        if (!config.demo().enabled()) {
+            return new SignInInfo(false, null, null);
+        }
+        List<String> accounts = Stream.concat(Stream.of(DemoProjectLoader.SUPERVISOR),
+                DemoProjectLoader.CODERS.stream()).toList();
+        String password = DEFAULT_DEMO_PASSWORD.equals(config.demo().password()) ? DEFAULT_DEMO_PASSWORD : null;
+        return new SignInInfo(true, accounts, password);
+    }
+}
