@@ -1,7 +1,9 @@
 package app.margin.identity;
 
+import app.margin.problem.TextLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -64,8 +66,9 @@ public class AccountResource {
         }
     }
 
-    public record CreateUserRequest(@NotBlank(message = "Choose a user name.") String username,
-            @NotBlank(message = "Choose a password.") String password, String displayName, Boolean admin) {
+    public record CreateUserRequest(@NotBlank(message = "Choose a user name.") @Size(max = TextLimits.USERNAME) String username,
+            @NotBlank(message = "Choose a password.") String password,
+            @Size(max = TextLimits.DISPLAY_NAME) String displayName, Boolean admin) {
     }
 
     public record ChangePasswordRequest(String currentPassword,

@@ -1,6 +1,7 @@
 package app.margin.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,6 +14,14 @@ public final class JsonErrors {
     }
 
     public static String describe(JsonProcessingException e) {
+        if (e instanceof UnstorableText.Refused refused) {
+            String field = field(refused);
+            return (field == null ? "The text" : "The field '" + field + "'") + " contains " + refused.what()
+                    + ", which Margin does not store. " + TextCharacters.REMEDY;
+        }
+        if (e instanceof StreamConstraintsException) {
+            return tooLarge();
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
@@ -34,6 +43,13 @@ public final class JsonErrors {
         int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
         int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
         return "The text is not valid JSON (line " + line + ", column " + column + ").";
+    }
+
+    /** A JSON body (or one text in it) beyond what Margin reads; answered 413. */
+    public static String tooLarge() {
+        return "This JSON request is larger than Margin accepts: at most " + TextLimits.number(TextLimits.JSON_BODY_BYTES
+                / (1024 * 1024)) + " MB per request, and a memo may be at most " + TextLimits.number(TextLimits.MEMO_BODY)
+                + " characters. Send less at once.";
     }
 
     private static String field(JsonMappingException e) {
