@@ -19,7 +19,7 @@ public final class JsonErrors {
             return (field == null ? "The text" : "The field '" + field + "'") + " contains " + refused.what()
                     + ", which Margin does not store. " + TextCharacters.REMEDY;
         }
-        if (e instanceof StreamConstraintsException) {
+        if (isTooLarge(e)) {
             return tooLarge();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -45,6 +45,19 @@ public final class JsonErrors {
         return "The text is not valid JSON (line " + line + ", column " + column + ").";
     }
 
+    /**
+     * Whether Jackson refused a text, number or nesting beyond its limits (StreamConstraintsException), also when
+     * wrapped with the path of the field it was in.
+     */
+    public static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A JSON body (or one text in it) beyond what Margin reads; answered 413. */
     public static String tooLarge() {
         return "This JSON request is larger than Margin accepts: at most " + TextLimits.number(TextLimits.JSON_BODY_BYTES
@@ -53,8 +66,17 @@ public final class JsonErrors {
     }
 
     private static String field(JsonMappingException e) {
-        return e.getPath().isEmpty() ? null : e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        if (e.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append("[").append(r.getIndex()).append("]");
+            }
+        }
+        return path.toString();
     }
 }

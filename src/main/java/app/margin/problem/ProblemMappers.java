@@ -65,7 +65,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, ValueInstantiationException.class, StreamConstraintsException.class})
     public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
+        if (JsonErrors.isTooLarge(e)) {
             // a single text (or number) beyond Jackson's limits: a body sent without Content-Length (see RequestSizeLimit)
             return Problem.response(413, "Request too large", JsonErrors.tooLarge(), null);
         }

@@ -75,7 +75,7 @@ public final class SqlFailures {
     /** Stands in for a failure whose message was left out of the log. */
     private static final class RedactedFailure extends RuntimeException {
         RedactedFailure(String words) {
-            super(words, null, true, true);
+            super(words);
         }
 
         @Override

@@ -61,8 +61,9 @@ public final class TextCharacters {
     /** "a NUL character (U+0000)". */
     public static String name(char c) {
         String what = c == 0 ? "a NUL character" : c < 0x20 ? "a control character"
-                : Character.isSurrogate(c) ? "half of a character (an unpaired surrogate)" : "a non-character";
-        return what + " (U+" + String.format(Locale.ROOT, "%04X", (int) c) + ")";
+                : Character.isSurrogate(c) ? "half a character (an unpaired surrogate" : "a non-character";
+        String code = "U+" + String.format(Locale.ROOT, "%04X", (int) c);
+        return what.endsWith("surrogate") ? what + ", " + code + ")" : what + " (" + code + ")";
     }
 
     /** Refuses (400) a value with a character Margin does not store; {@code field} is the name the caller used. */
