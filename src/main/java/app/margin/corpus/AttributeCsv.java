@@ -52,6 +52,7 @@ final class AttributeCsv {
             List<CaseAttributes> cases = new ArrayList<>();
             List<DocumentAttributes> documents = new ArrayList<>();
             for (CSVRecord row : parser) {
+                requireNoUnnamedCells(row, header.size());
                 Map<String, String> attributes = new LinkedHashMap<>();
                 for (String name : header) {
                     if (!name.equals(caseColumn) && !name.equals(documentColumn) && row.isSet(name)) {
@@ -73,6 +74,20 @@ final class AttributeCsv {
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw ProblemException.badRequest("The attributes table is not a valid CSV file: check quotes and that "
                     + "every column has a distinct, non-empty name in the first row.");
+        }
+    }
+
+    /**
+     * A row with more cells than the first row names would lose the extra ones silently (a shifted column, a comma in
+     * an unquoted value); blank trailing cells, as spreadsheets write them, are fine.
+     */
+    private static void requireNoUnnamedCells(CSVRecord row, int named) {
+        for (int i = named; i < row.size(); i++) {
+            if (!row.get(i).isBlank()) {
+                throw ProblemException.badRequest("Row " + (row.getRecordNumber() + 1) + " of the table has "
+                        + row.size() + " cells but the first row names " + named + " columns: quote values that "
+                        + "contain the delimiter, or name every column.");
+            }
         }
     }
 

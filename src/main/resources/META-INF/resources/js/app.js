@@ -9,6 +9,7 @@ import { analysisView } from './analysis.js';
 import { membersCard } from './members.js';
 import { exportsView, qdpxImportControl } from './exports.js';
 import { agreementView } from './agreement.js';
+import { newProjectForm, projectSettingsCard } from './projects.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -46,6 +47,7 @@ async function projectList(show) {
           h('tbody', {}, projects.map(p => h('tr', {},
             h('td', {}, h('a', { href: `#/projects/${p.id}` }, p.name)),
             h('td', {}, p.role.toLowerCase())))))),
+    newProjectForm(showError),
     qdpxImportControl(),
   );
 }
@@ -68,10 +70,13 @@ async function projectHome(id, show) {
   const [project, documents, members, codes] = await Promise.all([
     api(`/projects/${id}`), api(`/projects/${id}/documents`), api(`/projects/${id}/members`), api(`/projects/${id}/codes`),
   ]);
+  let codingCount = 0;
   /** "demo-coder1 (17), demo-coder2 (17)" per document, from the codings the caller may see. */
   const codedBy = async () => {
     const byDocument = new Map();
-    for (const c of await api(`/projects/${id}/codings`)) {
+    const codings = await api(`/projects/${id}/codings`);
+    codingCount = codings.length;
+    for (const c of codings) {
       const counts = byDocument.get(c.documentId) ?? new Map();
       counts.set(c.coder, (counts.get(c.coder) ?? 0) + 1);
       byDocument.set(c.documentId, counts);
@@ -104,6 +109,10 @@ async function projectHome(id, show) {
       h('div', {},
         project.role === 'SUPERVISOR' || project.role === 'OWNER' ? importPanel(id, refreshDocuments) : null,
         membersCard(id, project, members, showError),
+        project.role === 'OWNER' ? projectSettingsCard(project, {
+          documents: documents.length, codes: codes.length, codings: codingCount,
+          memos: (await api(`/projects/${id}/memos`)).length,
+        }, showError) : null,
         h('section', { class: 'card', 'aria-labelledby': 'codebook-heading' },
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',

@@ -35,6 +35,16 @@ class AttributeCsvTest {
     }
 
     @Test
+    void aRowWithMoreCellsThanColumnsIsRefusedButBlankTrailingCellsAreFine() {
+        ProblemException extra = assertThrows(ProblemException.class,
+                () -> AttributeCsv.parse("case,gender\nP01,female,arrived 2009\n"));
+        assertTrue(extra.getMessage().contains("Row 2 of the table has 3 cells but the first row names 2 columns"),
+                extra.getMessage());
+        assertEquals(Map.of("gender", "female"),
+                AttributeCsv.parse("case,gender\nP01,female,,\n").cases().getFirst().attributes());
+    }
+
+    @Test
     void attributeNamesAreNormalised() {
         assertEquals("arrival_year", AttributeNames.normalise(" Arrival year "));
         assertEquals("성별", AttributeNames.normalise("성별"));
