@@ -1,5 +1,6 @@
 package app.margin.codebook;
 
+import app.margin.problem.TextLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,14 +15,17 @@ public final class CodeDtos {
     static final String COLOR = "#[0-9a-fA-F]{6}";
     static final String COLOR_MESSAGE = "A colour is written #rrggbb, e.g. #e8a33d.";
 
-    public record CreateCodeRequest(@NotBlank(message = "A code needs a name.") @Size(max = 200) String name,
-            Long parentId, String definition, String inclusion, String exclusion, String example,
+    public record CreateCodeRequest(@NotBlank(message = "A code needs a name.") @Size(max = TextLimits.CODE_NAME) String name,
+            Long parentId, @Size(max = TextLimits.CODE_TEXT) String definition,
+            @Size(max = TextLimits.CODE_TEXT) String inclusion, @Size(max = TextLimits.CODE_TEXT) String exclusion,
+            @Size(max = TextLimits.CODE_TEXT) String example,
             @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String color) {
     }
 
     /** Replaces a code's content; its place in the tree changes only through a move. */
-    public record UpdateCodeRequest(@NotBlank(message = "A code needs a name.") @Size(max = 200) String name,
-            String definition, String inclusion, String exclusion, String example,
+    public record UpdateCodeRequest(@NotBlank(message = "A code needs a name.") @Size(max = TextLimits.CODE_NAME) String name,
+            @Size(max = TextLimits.CODE_TEXT) String definition, @Size(max = TextLimits.CODE_TEXT) String inclusion,
+            @Size(max = TextLimits.CODE_TEXT) String exclusion, @Size(max = TextLimits.CODE_TEXT) String example,
             @Pattern(regexp = COLOR, message = COLOR_MESSAGE) String color,
             @NotNull(message = "Send the version you loaded, so a concurrent change is not overwritten.") Long version) {
     }

@@ -1,5 +1,6 @@
 package app.margin.coding;
 
+import app.margin.problem.TextLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,12 +34,12 @@ public final class CodingDtos {
     }
 
     public record CreateMemoRequest(@NotNull(message = "Say what the memo is about: PROJECT, DOCUMENT, CODE or CODING.")
-            Memo.Target targetType, Long targetId, @Size(max = 300) String title,
-            @NotBlank(message = "A memo needs some text.") String body) {
+            Memo.Target targetType, Long targetId, @Size(max = TextLimits.MEMO_TITLE) String title,
+            @NotBlank(message = "A memo needs some text.") @Size(max = TextLimits.MEMO_BODY) String body) {
     }
 
-    public record UpdateMemoRequest(@Size(max = 300) String title,
-            @NotBlank(message = "A memo needs some text.") String body,
+    public record UpdateMemoRequest(@Size(max = TextLimits.MEMO_TITLE) String title,
+            @NotBlank(message = "A memo needs some text.") @Size(max = TextLimits.MEMO_BODY) String body,
             @NotNull(message = VERSION_MESSAGE) Long version) {
     }
 

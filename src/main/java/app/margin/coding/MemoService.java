@@ -115,6 +115,11 @@ public class MemoService {
     private static long requireTarget(Grant grant, Memo.Target type, Long targetId) {
         long projectId = grant.projectId();
         if (type == Memo.Target.PROJECT) {
+            // another project's id is refused like any id that is not in this project, whether it exists or not
+            if (targetId != null && targetId != projectId) {
+                throw ProblemException.badRequest("A PROJECT memo is about the project it is written in (" + projectId
+                        + "); there is no project " + targetId + " here (targetId). Leave targetId out.");
+            }
             return projectId;
         }
         if (targetId == null) {

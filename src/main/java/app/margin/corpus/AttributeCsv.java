@@ -4,6 +4,7 @@ import app.margin.corpus.AttributeDtos.AttributesUpdate;
 import app.margin.corpus.AttributeDtos.CaseAttributes;
 import app.margin.corpus.AttributeDtos.DocumentAttributes;
 import app.margin.problem.ProblemException;
+import app.margin.problem.TextCharacters;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -31,6 +32,13 @@ final class AttributeCsv {
             throw ProblemException.badRequest("The attributes table is empty.");
         }
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        int forbidden = TextCharacters.firstForbidden(text);
+        if (forbidden >= 0) {
+            long line = text.substring(0, forbidden).chars().filter(c -> c == '\n').count() + 1;
+            throw ProblemException.badRequest("The attributes table contains " + TextCharacters.name(text.charAt(forbidden))
+                    + " on line " + line + ", which Margin does not store. "
+                    + "Is it really a CSV file? " + TextCharacters.REMEDY);
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(guessDelimiter(text)).setHeader()
                 .setSkipHeaderRecord(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {

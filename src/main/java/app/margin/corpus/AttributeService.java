@@ -10,6 +10,7 @@ import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
+import app.margin.problem.TextLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -58,6 +59,7 @@ public class AttributeService {
             if (entry.caseName() == null || entry.caseName().isBlank()) {
                 throw ProblemException.badRequest("Every entry in 'cases' needs a 'case' name, e.g. \"P07\".");
             }
+            TextLimits.require("case", entry.caseName().strip(), TextLimits.CASE_NAME);
             boolean existed = ResearchCase.findByName(projectId, entry.caseName().strip()).isPresent();
             ResearchCase c = ResearchCase.findOrCreate(projectId, entry.caseName().strip());
             Map<String, String> before = new TreeMap<>(c.attributes);
@@ -74,6 +76,7 @@ public class AttributeService {
             Map<String, Object> before = Map.of("caseId", String.valueOf(doc.caseId),
                     "attributes", new TreeMap<>(doc.attributes));
             if (entry.caseName() != null && !entry.caseName().isBlank()) {
+                TextLimits.require("case", entry.caseName().strip(), TextLimits.CASE_NAME);
                 doc.caseId = ResearchCase.findOrCreate(projectId, entry.caseName().strip()).id;
             }
             apply(doc.attributes, entry.attributes());
@@ -128,8 +131,8 @@ public class AttributeService {
             String key = AttributeNames.normalise(name);
             if (value == null || value.isBlank()) {
                 target.remove(key);
-            } else if (value.length() > 1000) {
-                throw ProblemException.badRequest("The value of '" + key + "' is longer than 1,000 characters.");
+            } else if (value.strip().length() > TextLimits.ATTRIBUTE_VALUE) {
+                throw TextLimits.tooLong(key, value.strip().length(), TextLimits.ATTRIBUTE_VALUE);
             } else {
                 target.put(key, value.strip());
             }

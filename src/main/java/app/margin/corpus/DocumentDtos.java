@@ -1,5 +1,7 @@
 package app.margin.corpus;
 
+import app.margin.problem.TextLimits;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +30,8 @@ public final class DocumentDtos {
     }
 
     /** Metadata changes; a null field stays as it is, an empty string clears it. The text cannot change. */
-    public record UpdateDocumentRequest(String title, String caseName, String date, String place, String author,
-            String language, Long version) {
+    public record UpdateDocumentRequest(@Size(max = TextLimits.DOCUMENT_TITLE) String title,
+            @Size(max = TextLimits.CASE_NAME) String caseName, String date, @Size(max = TextLimits.PLACE) String place,
+            @Size(max = TextLimits.AUTHOR) String author, @Size(max = TextLimits.LANGUAGE) String language, Long version) {
     }
 }

@@ -11,6 +11,7 @@ import app.margin.problem.JsonErrors;
 import app.margin.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -79,7 +80,8 @@ public class DocumentResource {
     @Path("/{did}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a document's metadata (title, case, date, place, author, language); never its text")
-    public DocumentView update(@PathParam("pid") long pid, @PathParam("did") long did, UpdateDocumentRequest request) {
+    public DocumentView update(@PathParam("pid") long pid, @PathParam("did") long did,
+            @Valid UpdateDocumentRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("Send the metadata to change as a JSON object.");
         }

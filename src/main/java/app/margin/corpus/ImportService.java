@@ -16,6 +16,7 @@ import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
+import app.margin.problem.SqlFailures;
 import app.margin.problem.StorageFailure;
 import app.margin.problem.StorageProblems;
 import io.quarkus.logging.Log;
@@ -67,6 +68,7 @@ public class ImportService {
         if (files == null || files.isEmpty()) {
             throw ProblemException.badRequest("No file was attached. Send one or more files in form parts named 'file'.");
         }
+        DocumentMetadata.requireStorable(defaults);
         if (files.size() > config.importing().maxFiles()) {
             throw ProblemException.badRequest("At most " + config.importing().maxFiles()
                     + " files can be imported at once; this request has " + files.size() + ".");
@@ -92,7 +94,7 @@ public class ImportService {
             } catch (QuarkusTransactionException | PersistenceException e) {
                 // The files saved before this one stay saved, and the answer must say so rather than fail whole.
                 // A full or read-only disk is logged once for the whole installation, not once per file.
-                StorageFailure.of(e).ifPresentOrElse(StorageProblems::log, () -> Log.errorf(e,
+                StorageFailure.of(e).ifPresentOrElse(StorageProblems::log, () -> Log.errorf(SqlFailures.loggable(e),
                         "Saving imported file number %d into project %d failed; it was rolled back",
                         failed.size() + imported.size() + 1, projectId));
                 storageFailure = e;
@@ -126,6 +128,7 @@ public class ImportService {
 
     private PreparedDocument prepare(Grant grant, String fileName, byte[] content, ImportDefaults defaults,
             ManifestEntry entry, boolean singleFile) throws ImportRefusedException, InvalidMetadataException {
+        DocumentMetadata.requireFits(entry, fileName);
         DocumentKind requestedKind = first(entry == null ? null : entry.kind(), defaults.kind());
         ImportedText read = reader.read(fileName, content, requestedKind);
 

@@ -135,7 +135,7 @@ public class ExchangeJobs {
             // Errors (running out of memory above all) are caught too: the job ends FAILED with a reason instead of
             // running forever in the browser, and the failure is logged rather than lost in the executor's Future
             String reference = UUID.randomUUID().toString();
-            Log.errorf(e, "Exchange job %s (%s) failed, reference %s", job.id, job.kind, reference);
+            Log.errorf(app.margin.problem.SqlFailures.loggable(e), "Exchange job %s (%s) failed, reference %s", job.id, job.kind, reference);
             job.problem = ProblemException.unexpected(e, reference);
             job.state = "FAILED";
         } finally {

@@ -111,9 +111,10 @@ final class QdaXml {
         return out;
     }
 
+    /** Every XML Margin writes comes from here: refuses characters XML cannot carry (StorableXml). */
     static XMLStreamWriter writer(ByteArrayOutputStream out) {
         try {
-            return XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            return StorableXml.guard(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package app.margin.exchange;
 
 import app.margin.problem.ProblemException;
+import app.margin.problem.TextCharacters;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -91,7 +92,7 @@ final class QdpxReader {
                 Element description = child(n, "Description");
                 text = description == null ? "" : description.getTextContent();
             }
-            notes.add(new Note(guid, n.getAttribute("name"), Positions.normalise(text.replace("\0", "")).text(),
+            notes.add(new Note(guid, n.getAttribute("name"), Positions.normalise(TextCharacters.withoutForbidden(text)).text(),
                     optionalGuid(n, "creatingUser")));
         }
         readLinks(child(project, "Links"));
@@ -207,8 +208,10 @@ final class QdpxReader {
         if (raw == null) {
             return null;
         }
-        if (raw.indexOf('\0') >= 0) {
-            throw bad("Source ‘" + name + "’ contains NUL characters: it is not plain text.");
+        int forbidden = TextCharacters.firstForbidden(raw);
+        if (forbidden >= 0) {
+            throw bad("Source ‘" + name + "’ contains " + TextCharacters.describe(raw, forbidden)
+                    + ", which Margin does not store: it is not plain text.");
         }
         Positions.Normalised text = Positions.normalise(raw);
         List<Selection> selections = new ArrayList<>();

@@ -115,7 +115,7 @@ public class IdempotencyFilter {
             }
         } catch (RuntimeException e) {
             // The answer still goes out; a repeat then finds the key in progress and is told to check, never re-run.
-            Log.errorf(e, "Could not store the answer for an idempotency key of user %d", key.userId());
+            Log.errorf(app.margin.problem.SqlFailures.loggable(e), "Could not store the answer for an idempotency key of user %d", key.userId());
         }
     }
 

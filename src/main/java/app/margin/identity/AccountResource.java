@@ -1,8 +1,10 @@
 package app.margin.identity;
 
+import app.margin.problem.TextLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -90,8 +92,9 @@ public class AccountResource {
     public record ResetPasswordRequest(@NotBlank(message = "Choose a new password.") String newPassword) {
     }
 
-    public record CreateUserRequest(@NotBlank(message = "Choose a user name.") String username,
-            @NotBlank(message = "Choose a password.") String password, String displayName, Boolean admin) {
+    public record CreateUserRequest(@NotBlank(message = "Choose a user name.") @Size(max = TextLimits.USERNAME) String username,
+            @NotBlank(message = "Choose a password.") String password,
+            @Size(max = TextLimits.DISPLAY_NAME) String displayName, Boolean admin) {
     }
 
     public record ChangePasswordRequest(String currentPassword,

@@ -2,6 +2,7 @@ package app.margin.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -13,7 +14,11 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.Arrays;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -23,6 +28,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
 
 /** Turns every failure into RFC 9457 problem+json; never a class name or a stack trace. */
 public class ProblemMappers {
@@ -57,9 +64,31 @@ public class ProblemMappers {
 
     /** Listed one by one because Quarkus maps the specific Jackson types itself otherwise. */
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-            InvalidFormatException.class, ValueInstantiationException.class})
+            InvalidFormatException.class, ValueInstantiationException.class, StreamConstraintsException.class})
     public Response unreadableJson(JsonProcessingException e) {
+        if (JsonErrors.isTooLarge(e)) {
+            // a single text (or number) beyond Jackson's limits: a body sent without Content-Length (see RequestSizeLimit)
+            return Problem.response(413, "Request too large", JsonErrors.tooLarge(), null);
+        }
         return Problem.response(400, "Invalid request", JsonErrors.describe(e), null);
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary (a cut-off upload), or whose boundary is not the one its
+     * Content-Type names. The form parser of quarkus-rest reports the first as a plain IOException, so an IOException
+     * is taken for a broken upload only when it comes from reading the form; any other is unexpected.
+     */
+    @ServerExceptionMapper({IOException.class, MultipartParser.MalformedMessageException.class})
+    public Response brokenUpload(Exception e) {
+        boolean readingForm = e instanceof MultipartParser.MalformedMessageException || Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(FormBodyHandler.class.getName()));
+        if (!readingForm) {
+            return unexpected(e);
+        }
+        Log.debugf("A multipart upload could not be parsed: %s", e.getClass().getName());
+        return Problem.response(400, "Upload cut off or malformed", "The upload was cut off or is malformed (its "
+                + "parts do not end with the boundary its Content-Type names), so Margin read none of it. Send it again.",
+                null);
     }
 
     @ServerExceptionMapper
@@ -85,13 +114,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
+        }
+        if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException) {
+            // quarkus-rest answers a path parameter it cannot convert (a number) with 404: the address is wrong
+            Optional<String> invalid = PathIds.describeInvalid(uri);
+            if (invalid.isPresent()) {
+                return Problem.response(400, "Invalid address", invalid.get(), null);
+            }
         }
         return Problem.response(status, Response.Status.fromStatusCode(status) == null
                 ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase(),
@@ -125,7 +161,7 @@ public class ProblemMappers {
                     "Someone else changed this at the same time. Reload it, then apply your change again.", null);
         }
         String reference = UUID.randomUUID().toString();
-        Log.errorf(e, "Unexpected failure, reference %s", reference);
+        Log.errorf(SqlFailures.loggable(e), "Unexpected failure, reference %s", reference);
         return problem(ProblemException.unexpected(e, reference));
     }
 

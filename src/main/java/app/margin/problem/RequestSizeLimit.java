@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared size is over {@code quarkus.http.limits.max-body-size} with problem+json. The
+ * Refuses a request whose declared size is over {@code quarkus.http.limits.max-body-size} (or, for JSON, over
+ * {@link TextLimits#JSON_BODY_BYTES}) with problem+json. The
  * HTTP layer would refuse it too, but with an empty 413 before any of Margin's code runs; this runs just before that
  * check, so a script uploading too much at once reads why.
  */
@@ -38,14 +39,32 @@ public class RequestSizeLimit {
     private void check(RoutingContext request, long max) {
         String declared = request.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         long length = declared == null ? -1 : parse(declared);
+        if (length > TextLimits.JSON_BODY_BYTES && isJson(request.request().getHeader(HttpHeaderNames.CONTENT_TYPE))) {
+            refuse(request, "Request too large", "This JSON request is " + megabytes(length) + "; Margin accepts at most "
+                    + megabytes(TextLimits.JSON_BODY_BYTES) + " of JSON in one request (a memo may be at most "
+                    + TextLimits.number(TextLimits.MEMO_BODY) + " characters). Send less at once.");
+            return;
+        }
         if (length <= max) {
             request.next();
             return;
         }
-        String detail = "This request is " + megabytes(length) + "; Margin accepts at most " + megabytes(max)
-                + " in one request. Upload fewer or smaller files at a time, or ask your administrator to raise "
-                + "quarkus.http.limits.max-body-size.";
-        Problem problem = new Problem("about:blank", "Upload too large", 413, detail, null, Map.of());
+        refuse(request, "Upload too large", "This request is " + megabytes(length) + "; Margin accepts at most "
+                + megabytes(max) + " in one request. Upload fewer or smaller files at a time, or ask your administrator "
+                + "to raise quarkus.http.limits.max-body-size.");
+    }
+
+    /** application/json and the +json types; JSON bodies are far smaller than uploads (TextLimits.JSON_BODY_BYTES). */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private void refuse(RoutingContext request, String title, String detail) {
+        Problem problem = new Problem("about:blank", title, 413, detail, null, Map.of());
         try {
             // The body is never read: answer, then close the connection rather than drain hundreds of megabytes.
             request.response().setStatusCode(413).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -41,7 +41,51 @@ public final class SqlFailures {
     }
 
     /**
-     * The first SQLException with one of the states, among the causes, the suppressed exceptions (Narayana may attach
+     * The failure as it may be written to the log. A database's messages quote the values they refused (H2: "Value too
+     * long for column … : 'the whole text'"), and those are participants' words, so when an SQLException is among the
+     * causes every message of the chain is replaced by its type and SQL state; the stack traces stay.
+     */
+    public static Throwable loggable(Throwable failure) {
+        if (find(failure, null) == null) {
+            return failure;
+        }
+        return redacted(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static Throwable redacted(Throwable t, Set<Throwable> seen) {
+        String words = t.getClass().getName() + (t instanceof SQLException sql
+                ? " (SQL state " + sql.getSQLState() + ", error " + sql.getErrorCode() + "; message left out: it may quote stored text)"
+                : " (message left out: it may quote stored text)");
+        Throwable copy = new RedactedFailure(words);
+        copy.setStackTrace(t.getStackTrace());
+        if (seen.add(t)) {
+            Throwable cause = t instanceof SQLException sql && sql.getCause() == null ? sql.getNextException() : t.getCause();
+            if (cause != null && cause != t && seen.size() < 64) {
+                copy.initCause(redacted(cause, seen));
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (seen.size() < 64 && !seen.contains(suppressed)) {
+                    copy.addSuppressed(redacted(suppressed, seen));
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Stands in for a failure whose message was left out of the log. */
+    private static final class RedactedFailure extends RuntimeException {
+        RedactedFailure(String words) {
+            super(words);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /**
+     * The first SQLException with one of the states (any state when {@code states} is null), among the causes, the suppressed exceptions (Narayana may attach
      * the failure of a commit's flush either way) and each SQLException's next exceptions.
      */
     private static SQLException find(Throwable failure, Set<String> states) {
@@ -56,7 +100,7 @@ public final class SqlFailures {
                 continue;
             }
             if (t instanceof SQLException sql) {
-                if (sql.getSQLState() != null && states.contains(sql.getSQLState())) {
+                if (states == null || sql.getSQLState() != null && states.contains(sql.getSQLState())) {
                     return sql;
                 }
                 if (sql.getNextException() != null) {

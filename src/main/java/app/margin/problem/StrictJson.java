@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -11,7 +12,8 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies mean exactly what they say: text after the JSON value is refused rather than ignored, an offset of
  * 1.5 is refused rather than cut to 1, and "1" (text) is not taken for the number 1. Each refusal becomes a 400
- * naming the field (ProblemMappers), instead of a change the sender did not intend.
+ * naming the field (ProblemMappers), instead of a change the sender did not intend. Text Margin cannot store (NUL,
+ * unpaired surrogates: see TextCharacters) is refused in every string of every request body.
  */
 @Singleton
 class StrictJson implements ObjectMapperCustomizer {
@@ -22,5 +24,6 @@ class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("margin-text").addDeserializer(String.class, new UnstorableText()));
     }
 }

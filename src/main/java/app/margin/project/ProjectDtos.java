@@ -1,6 +1,7 @@
 package app.margin.project;
 
 import app.margin.identity.ProjectRole;
+import app.margin.problem.TextLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,12 +12,12 @@ public final class ProjectDtos {
     private ProjectDtos() {
     }
 
-    public record CreateProjectRequest(@NotBlank(message = "A project needs a name.") @Size(max = 200) String name,
-            @Size(max = 5000) String description) {
+    public record CreateProjectRequest(@NotBlank(message = "A project needs a name.")
+            @Size(max = TextLimits.PROJECT_NAME) String name, @Size(max = TextLimits.PROJECT_DESCRIPTION) String description) {
     }
 
-    public record UpdateProjectRequest(@NotBlank(message = "A project needs a name.") @Size(max = 200) String name,
-            @Size(max = 5000) String description,
+    public record UpdateProjectRequest(@NotBlank(message = "A project needs a name.")
+            @Size(max = TextLimits.PROJECT_NAME) String name, @Size(max = TextLimits.PROJECT_DESCRIPTION) String description,
             @NotNull(message = "Send the version you loaded, so a concurrent change is not overwritten.") Long version) {
     }
 

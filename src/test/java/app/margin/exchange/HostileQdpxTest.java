@@ -199,7 +199,7 @@ class HostileQdpxTest {
     void binaryTextIsNotPlainText() throws Exception {
         Map<String, byte[]> entries = archive(project(source("")));
         entries.put("sources/" + S1 + ".txt", new byte[] {'a', 0, 'b'});
-        refused(RefiQda.zip(entries), "NUL characters");
+        refused(RefiQda.zip(entries), "NUL character (U+0000)");
     }
 
     @Test

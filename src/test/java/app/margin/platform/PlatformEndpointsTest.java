@@ -65,8 +65,8 @@ class PlatformEndpointsTest {
         Api.as(Api.ADMIN).patch("/api/v1/projects").then().statusCode(405).contentType("application/problem+json");
         Api.raw(Api.ADMIN).contentType("text/plain").body("name=x").post("/api/v1/projects").then().statusCode(415)
                 .contentType("application/problem+json");
-        Api.as(Api.ADMIN).get("/api/v1/projects/not-a-number").then().statusCode(404)
-                .contentType("application/problem+json");
+        Api.as(Api.ADMIN).get("/api/v1/projects/not-a-number").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not a valid project id"));
         Api.as(Api.ADMIN).body("[1, 2]").post("/api/v1/projects").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("expected shape"));
     }

@@ -144,6 +144,41 @@ class BadInputCatalogueTest {
         rows.add(new Bad("an entry whose size in the header lies", 400, t -> importQdpx(t, lyingSizes())));
         rows.add(qdpx("not a REFI-QDA project", Map.of("project.qde", "<?xml version=\"1.0\"?><Codebook/>")));
         rows.add(new Bad("not a zip at all", 400, t -> importQdpx(t, SECRET.getBytes(StandardCharsets.UTF_8))));
+        // Text longer than its column (TextLimits; details in corpus.DocumentInputRefusedTest and others)
+        rows.add(new Bad("a document title longer than its column", 400, t -> Api.raw(t.supervisor())
+                .header("X-Margin-Request", "1").multiPart("file", "p09.txt", bytes("Text.\n"), "text/plain")
+                .multiPart("title", SECRET.repeat(60)).post(t.path("/documents"))));
+        rows.add(json("a document place longer than its column", 400, "PATCH", "/documents/" + document,
+                "{\"place\":\"" + SECRET.repeat(60) + "\"}"));
+        rows.add(new Bad("a case name longer than its column", 400, t -> Api.raw(t.supervisor())
+                .header("X-Margin-Request", "1").contentType("text/csv").body("case,age\n" + SECRET.repeat(20) + ",34\n")
+                .post(t.path("/attributes"))));
+        rows.add(json("a memo longer than memos may be", 400, "POST", "/memos",
+                "{\"targetType\":\"PROJECT\",\"body\":\"" + SECRET.repeat(10_000) + "\"}"));
+        rows.add(new Bad("a PROJECT memo on another project", 400, t -> as(t.coder()).header("X-Margin-Request", "1")
+                .body("{\"targetType\":\"PROJECT\",\"targetId\":" + (t.projectId() + 100_000) + ",\"body\":\"" + SECRET
+                        + "\"}").post(t.path("/memos"))));
+        // Characters XML cannot carry (TextCharacters; details in problem.HostileJsonTest)
+        rows.add(json("a NUL in a code name", 400, "POST", "/codes", "{\"name\":\"" + SECRET + "\\u0000\"}"));
+        rows.add(json("a lone surrogate in a code name", 400, "POST", "/codes", "{\"name\":\"" + SECRET + "\\ud800\"}"));
+        rows.add(new Bad("a text file with a NUL", 400, t -> upload(t, "p10.txt", bytes(SECRET + "\u0000\n"), "text/plain")));
+        rows.add(new Bad("an attribute table with a NUL", 400, t -> Api.raw(t.supervisor())
+                .header("X-Margin-Request", "1").contentType("text/csv").body("case,age\nP01," + SECRET + "\u0000\n")
+                .post(t.path("/attributes"))));
+        // Broken uploads (details in problem.BrokenUploadTest)
+        rows.add(new Bad("a multipart body cut off", 400, t -> Api.raw(t.supervisor()).header("X-Margin-Request", "1")
+                .contentType("multipart/form-data; boundary=b0").body(bytes("--b0\r\nContent-Disposition: form-data; "
+                        + "name=\"file\"; filename=\"p11.txt\"\r\n\r\n" + SECRET)).post(t.path("/documents"))));
+        rows.add(new Bad("a multipart boundary that does not match", 400, t -> Api.raw(t.owner())
+                .header("X-Margin-Request", "1").contentType("multipart/form-data; boundary=other")
+                .body(bytes("--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.qdpx\"\r\n\r\n"
+                        + SECRET + "\r\n--b0--\r\n")).post("/api/v1/projects/import/qdpx")));
+        // Addresses (details in problem.InvalidPathIdTest and problem.RequestHeadLimitTest)
+        rows.add(new Bad("an id that is not a number", 400, t -> as(t.viewer()).get("/api/v1/projects/abc/documents")));
+        rows.add(new Bad("an address too long", 414, t -> as(t.viewer()).queryParam("q", SECRET.repeat(300))
+                .get(t.path("/search"))));
+        rows.add(new Bad("headers too large", 431, t -> as(t.viewer()).header("X-Note", SECRET.repeat(1500))
+                .get(t.path("/documents"))));
         return rows;
     }
 
@@ -199,6 +234,10 @@ class BadInputCatalogueTest {
     Bad coding(String name, int start, int end) {
         return json(name, 400, "POST", "/codings",
                 "{\"documentId\":%d,\"codeId\":%d,\"start\":%d,\"end\":%d}".formatted(document, code, start, end));
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     static Response upload(Team t, String fileName, byte[] bytes, String type) {

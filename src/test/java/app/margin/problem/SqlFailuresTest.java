@@ -50,4 +50,25 @@ class SqlFailuresTest {
         assertEquals(409, mappers.unexpected(new PersistenceException(new SQLException("deadlock", "40P01"))).getStatus());
         assertEquals(500, mappers.unexpected(new IllegalStateException("a bug")).getStatus());
     }
+
+    /** H2 quotes the refused value in its message; what goes to the log keeps types, SQL states and stack traces only. */
+    @Test
+    void aLoggableFailureHasNoDatabaseMessages() {
+        String secret = "P07 told me about the smuggler";
+        SQLException h2 = new SQLException("Value too long for column \"TITLE CHARACTER VARYING(500)\": \"'" + secret
+                + "' (600)\"", "22001", 22001);
+        PersistenceException wrapped = new PersistenceException("could not execute statement [" + h2.getMessage() + "]", h2);
+        RuntimeException outer = new IllegalStateException("commit failed: " + secret, wrapped);
+
+        Throwable loggable = SqlFailures.loggable(outer);
+        java.io.StringWriter printed = new java.io.StringWriter();
+        loggable.printStackTrace(new java.io.PrintWriter(printed));
+        assertFalse(printed.toString().contains(secret), printed.toString());
+        assertTrue(printed.toString().contains("SQL state 22001"));
+        assertTrue(printed.toString().contains("jakarta.persistence.PersistenceException"));
+        assertEquals(outer.getStackTrace()[0], loggable.getStackTrace()[0]);
+
+        IllegalStateException notSql = new IllegalStateException("a bug");
+        assertTrue(SqlFailures.loggable(notSql) == notSql, "a failure without SQL is logged as it is");
+    }
 }

@@ -4,6 +4,7 @@ import app.margin.agreement.Interpretation;
 import app.margin.agreement.RoundAgreement.Scope;
 import app.margin.agreement.UnitOfAnalysis;
 import app.margin.agreement.rounds.Adjudication.Decision;
+import app.margin.problem.TextLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,7 +21,7 @@ public final class AgreementDtos {
             Double cohenKappa, Double fleissKappa, List<String> notes) {
     }
 
-    public record CreateRoundRequest(@NotBlank(message = "Give the round a name.") @Size(max = 200) String name,
+    public record CreateRoundRequest(@NotBlank(message = "Give the round a name.") @Size(max = TextLimits.ROUND_NAME) String name,
             @NotNull(message = "Choose the documents (documentIds).") List<Long> documentIds,
             @NotNull(message = "Choose the coders (coders: user names).") List<String> coders,
             @NotNull(message = "Choose the codes (codeIds).") List<Long> codeIds,
@@ -61,7 +62,7 @@ public final class AgreementDtos {
     public record AdjudicateRequest(@NotNull(message = "Say what you decide: ACCEPT, MERGE, ADJUST or REJECT.")
             Decision decision, @NotNull(message = "Say which document (documentId).") Long documentId,
             @NotNull(message = "Say which code (codeId).") Long codeId, List<Long> codingIds, Integer start,
-            Integer end, @Size(max = 2000) String note) {
+            Integer end, @Size(max = TextLimits.ADJUDICATION_NOTE) String note) {
     }
 
     public record AdjudicationView(long id, long roundId, long documentId, long codeId, Decision decision, int start,

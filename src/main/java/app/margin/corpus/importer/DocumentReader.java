@@ -1,6 +1,8 @@
 package app.margin.corpus.importer;
 
 import app.margin.corpus.DocumentKind;
+import app.margin.problem.TextCharacters;
+import app.margin.problem.TextLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,11 @@ public class DocumentReader {
      * @param requestedKind the kind the researcher chose, or null to recognise it
      */
     public ImportedText read(String fileName, byte[] content, DocumentKind requestedKind) throws ImportRefusedException {
+        int badName = TextCharacters.firstForbidden(fileName);
+        if (badName >= 0) {
+            throw new ImportRefusedException("The name of a file contains " + TextCharacters.describe(fileName, badName)
+                    + ", which Margin does not store. Rename the file and upload it again.");
+        }
         String extension = extension(fileName);
         FormatReader reader = READERS.get(extension);
         if (reader == null) {
@@ -56,6 +63,7 @@ public class DocumentReader {
         if (text.isBlank()) {
             throw empty(fileName);
         }
+        requireStorable(fileName, text);
         DocumentKind kind;
         List<TextUnit> units;
         if (extracted.turns() != null) {
@@ -70,7 +78,34 @@ public class DocumentReader {
             boolean useTurns = kind == DocumentKind.TRANSCRIPT && turns.stream().anyMatch(u -> u.speaker() != null);
             units = useTurns ? turns : Paragraphs.find(text);
         }
-        return new ImportedText(text, kind, units, extracted.title(), Languages.guess(text));
+        for (TextUnit unit : units) {
+            if (unit.speaker() != null && unit.speaker().length() > TextLimits.SPEAKER) {
+                throw new ImportRefusedException("‘" + fileName + "’ names a speaker with " + unit.speaker().length()
+                        + " characters; Margin keeps speaker names of at most " + TextLimits.SPEAKER + ". Check the "
+                        + "speaker labels (e.g. WebVTT <v …> tags) and upload it again.");
+            }
+        }
+        return new ImportedText(text, kind, units, storableTitle(extracted.title()), Languages.guess(text));
+    }
+
+    /**
+     * Every format is held to the same characters (TextCharacters): a NUL or another control character in a text is
+     * a sign that the file is not what its name says (or was converted badly), and an export would break on it. The
+     * file is refused with its name and where the character is, so the researcher can look.
+     */
+    private static void requireStorable(String fileName, String text) throws ImportRefusedException {
+        int at = TextCharacters.firstForbidden(text);
+        if (at >= 0) {
+            throw new ImportRefusedException("‘" + fileName + "’ contains " + TextCharacters.describe(text, at)
+                    + ", which Margin does not store: text files hold letters, punctuation, spaces, tabs and line "
+                    + "breaks only. Is it really a text file? Remove the character (or save the file again as plain "
+                    + "UTF-8 text) and upload it again.");
+        }
+    }
+
+    /** A title from the file's metadata (PDF, DOCX, HTML) with such a character is not used: the file name is. */
+    private static String storableTitle(String title) {
+        return TextCharacters.firstForbidden(title) >= 0 ? null : title;
     }
 
     private static ImportRefusedException empty(String fileName) {
