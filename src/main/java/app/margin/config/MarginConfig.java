@@ -70,13 +70,20 @@ public interface MarginConfig {
         @WithDefault("104857600")
         long maxEntrySize();
 
-        /** Largest expanded size of all entries together, in bytes (default 500 MiB). */
-        @WithDefault("524288000")
+        /** Largest expanded size of the entries one import reads (project.qde and its texts), bytes (128 MiB). */
+        @WithDefault("134217728")
         long maxTotalSize();
 
         /** Largest ratio of expanded to compressed size of an entry larger than 1 MiB (a zip bomb is ~1000:1). */
         @WithDefault("100")
         int maxRatio();
+
+        /**
+         * Most bytes all running imports may hold inflated together (default 256 MiB; the heap needs a few times
+         * this); an import that would go over is refused with 503 and Retry-After.
+         */
+        @WithDefault("268435456")
+        long maxInflatedInFlight();
     }
 
     /** What one search may cost (see app.margin.search.QueryLimits); a query over a limit is a 400 saying what to simplify. */

@@ -48,7 +48,14 @@ final class QdpxReader {
             List<String> projectNoteRefs, List<String> skipped, List<String> warnings) {
     }
 
-    private final Map<String, byte[]> entries;
+    /** The files of an archive, inflated only when read: only what project.qde refers to is ever read. */
+    interface Entries {
+        java.util.Collection<String> names();
+
+        byte[] read(String name);
+    }
+
+    private final Entries entries;
     private final Map<String, String> entryByLowerName = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -60,18 +67,33 @@ final class QdpxReader {
     /** Notes attached through Link elements (NVivo), by the GUID of the object they annotate. */
     private final Map<String, List<String>> linkedNotes = new HashMap<>();
 
-    private QdpxReader(Map<String, byte[]> entries) {
+    private QdpxReader(Entries entries) {
         this.entries = entries;
-        entries.keySet().forEach(k -> entryByLowerName.put(k.toLowerCase(Locale.ROOT), k));
+        entries.names().forEach(k -> entryByLowerName.put(k.toLowerCase(Locale.ROOT), k));
     }
 
-    static Parsed read(Map<String, byte[]> entries) {
+    static Parsed read(Entries entries) {
         return new QdpxReader(entries).parse();
+    }
+
+    /** Reads entries held in memory (for tests and fuzzing: no archive, no limits). */
+    static Parsed read(Map<String, byte[]> entries) {
+        return read(new Entries() {
+            @Override
+            public java.util.Collection<String> names() {
+                return entries.keySet();
+            }
+
+            @Override
+            public byte[] read(String name) {
+                return entries.get(name);
+            }
+        });
     }
 
     private Parsed parse() {
         String qdeName = projectEntry();
-        Element project = SafeXml.parse(entries.get(qdeName), "‘" + qdeName + "’").getDocumentElement();
+        Element project = SafeXml.parse(entries.read(qdeName), "‘" + qdeName + "’").getDocumentElement();
         if (!"Project".equals(local(project))) {
             throw bad("‘" + qdeName + "’ is not a REFI-QDA project: its root element is <" + local(project)
                     + ">, not <Project>.");
@@ -169,7 +191,7 @@ final class QdpxReader {
         if (exact != null) {
             return exact;
         }
-        List<String> qde = entries.keySet().stream()
+        List<String> qde = entries.names().stream()
                 .filter(n -> !n.contains("/") && n.toLowerCase(Locale.ROOT).endsWith(".qde")).toList();
         if (qde.size() == 1) {
             return qde.getFirst();
@@ -365,7 +387,7 @@ final class QdpxReader {
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(entries.get(entry))).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(entries.read(entry))).toString();
         } catch (CharacterCodingException e) {
             throw bad(what + ": ‘" + entry + "’ is not UTF-8 text, as REFI-QDA requires for plain text.");
         }
