@@ -53,6 +53,10 @@ final class QdpxReader {
         java.util.Collection<String> names();
 
         byte[] read(String name);
+
+        /** Told, before any of them is read, of every entry the project will read (to reserve memory at once). */
+        default void willRead(java.util.Collection<String> names) {
+        }
     }
 
     private final Entries entries;
@@ -98,6 +102,7 @@ final class QdpxReader {
             throw bad("‘" + qdeName + "’ is not a REFI-QDA project: its root element is <" + local(project)
                     + ">, not <Project>.");
         }
+        entries.willRead(referencedEntries(project));
         for (Element u : children(child(project, "Users"), "User")) {
             String name = u.getAttribute("name").isBlank() ? u.getAttribute("id") : u.getAttribute("name");
             users.put(guid(u, "guid", "User"), name.isBlank() ? "unnamed user" : name.strip());
@@ -365,23 +370,14 @@ final class QdpxReader {
             return null;
         }
         String what = sourceName == null ? "A note" : "Source ‘" + sourceName + "’";
-        String relative;
-        if (path.startsWith("internal://")) {
-            relative = path.substring("internal://".length());
-        } else if (path.startsWith("relative://")) {
-            relative = path.substring("relative://".length());
-        } else if (path.startsWith("absolute://")) {
+        if (path.startsWith("absolute://")) {
             skipped.add(what + " points to a file on the computer that wrote it (" + path + "), not inside the archive.");
             return null;
-        } else {
-            relative = path;
+        }
+        if (!path.startsWith("internal://") && !path.startsWith("relative://")) {
             warnings.add(what + ": the path ‘" + path + "’ is not a REFI-QDA path (internal://…); looked for it in sources/.");
         }
-        SafeZip.requireSafeName(relative);
-        String entry = entryByLowerName.get(("sources/" + relative).toLowerCase(Locale.ROOT));
-        if (entry == null) {
-            entry = entryByLowerName.get(relative.toLowerCase(Locale.ROOT));
-        }
+        String entry = entryOf(path);
         if (entry == null) {
             throw bad(what + " refers to ‘" + path + "’, which is not in the archive.");
         }
@@ -391,6 +387,32 @@ final class QdpxReader {
         } catch (CharacterCodingException e) {
             throw bad(what + ": ‘" + entry + "’ is not UTF-8 text, as REFI-QDA requires for plain text.");
         }
+    }
+
+    /** The archive entry a plainTextPath names (internal://, relative:// or bare, under sources/ or not), or null. */
+    private String entryOf(String path) {
+        if (path.isBlank() || path.startsWith("absolute://")) {
+            return null;
+        }
+        String relative = path.startsWith("internal://") ? path.substring("internal://".length())
+                : path.startsWith("relative://") ? path.substring("relative://".length()) : path;
+        SafeZip.requireSafeName(relative);
+        String entry = entryByLowerName.get(("sources/" + relative).toLowerCase(Locale.ROOT));
+        return entry != null ? entry : entryByLowerName.get(relative.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every entry the project's sources and notes will read their text from. */
+    private java.util.Collection<String> referencedEntries(Element project) {
+        Set<String> referred = new java.util.LinkedHashSet<>();
+        List<Element> withText = new ArrayList<>(children(child(project, "Notes"), "Note"));
+        withText.addAll(children(child(project, "Sources"), "TextSource"));
+        for (Element e : withText) {
+            String entry = child(e, "PlainTextContent") == null ? entryOf(e.getAttribute("plainTextPath")) : null;
+            if (entry != null) {
+                referred.add(entry);
+            }
+        }
+        return referred;
     }
 
     private long position(Element sel, String attribute, String source) {

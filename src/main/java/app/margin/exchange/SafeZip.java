@@ -40,6 +40,8 @@ final class SafeZip implements Closeable, QdpxReader.Entries {
     private final long archiveSize;
     private final LongConsumer charge;
     private long total;
+    /** Bytes taken from {@code charge} in advance ({@link #willRead}) and not inflated yet. */
+    private long reserved;
 
     private SafeZip(ZipFile zip, Limits limits, long archiveSize, LongConsumer charge) {
         this.zip = zip;
@@ -122,7 +124,7 @@ final class SafeZip implements Closeable, QdpxReader.Entries {
                     throw refused("The files the project refers to expand more than " + limits.maxRatio()
                             + " times the size of the whole archive, as a zip bomb does (margin.exchange.max-ratio).");
                 }
-                charge.accept(n);
+                take(n);
                 out.write(buffer, 0, n);
             }
         } catch (ZipException e) {
@@ -131,6 +133,33 @@ final class SafeZip implements Closeable, QdpxReader.Entries {
             throw refused("The archive could not be read: it looks damaged or cut off.");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Takes the expanded sizes the archive states for these entries (at most the per-entry limit each) at once:
+     * imports taking memory piece by piece could each hold part of the budget and all be refused together. An
+     * entry that expands to more than it states takes the rest as it is read.
+     */
+    @Override
+    public void willRead(java.util.Collection<String> names) {
+        long stated = 0;
+        for (String name : names) {
+            ZipEntry entry = files.get(name);
+            if (entry != null) {
+                stated += Math.min(Math.max(entry.getSize(), 0), limits.maxEntrySize());
+            }
+        }
+        stated = Math.min(stated, limits.maxTotalSize() + 1);
+        charge.accept(stated);
+        reserved += stated;
+    }
+
+    private void take(long bytes) {
+        long fromReserve = Math.min(bytes, reserved);
+        reserved -= fromReserve;
+        if (bytes > fromReserve) {
+            charge.accept(bytes - fromReserve);
+        }
     }
 
     /** Bytes inflated so far. */

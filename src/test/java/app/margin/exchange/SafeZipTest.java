@@ -36,6 +36,11 @@ class SafeZipTest {
 
     /** A .qdpx of {@code n} entries of ENTRY bytes, with {@code qde} as project.qde or one text source per entry. */
     static Path inflatable(int n, String qde, boolean referenced) throws IOException {
+        return inflatable(n, qde, referenced, false);
+    }
+
+    /** @param random letters that compress about 1.7:1 rather than one letter repeated */
+    static Path inflatable(int n, String qde, boolean referenced, boolean random) throws IOException {
         StringBuilder sources = new StringBuilder();
         for (int i = 0; referenced && i < n; i++) {
             sources.append("<TextSource guid=\"").append(QdpxImportTest.guid(5000 + i)).append("\" name=\"S").append(i)
@@ -45,6 +50,10 @@ class SafeZipTest {
         Path file = Files.createTempFile("costs-inflatable-", ".qdpx");
         byte[] text = new byte[ENTRY];
         Arrays.fill(text, (byte) 'a');
+        java.util.Random letters = new java.util.Random(3);
+        for (int i = 0; random && i < text.length; i++) {
+            text[i] = (byte) ('a' + letters.nextInt(26));
+        }
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("project.qde"));
             z.write(project.getBytes(StandardCharsets.UTF_8));
@@ -61,26 +70,43 @@ class SafeZipTest {
         String qde = HostileQdpxTest.project("");
         zip = inflatable(490, qde, false);
         assertTrue(Files.size(zip) < 1_000_000, "the archive is small: " + Files.size(zip));
-        AtomicLong inflated = new AtomicLong();
-        try (SafeZip archive = SafeZip.open(zip, DEFAULTS, inflated::addAndGet)) {
+        AtomicLong charged = new AtomicLong();
+        try (SafeZip archive = SafeZip.open(zip, DEFAULTS, charged::addAndGet)) {
             assertEquals(491, archive.names().size());
             QdpxReader.Parsed parsed = QdpxReader.read(archive);
             assertEquals(0, parsed.sources().size());
+            assertEquals(qde.getBytes(StandardCharsets.UTF_8).length, archive.inflated(), "only project.qde was inflated");
         }
-        assertEquals(qde.getBytes(StandardCharsets.UTF_8).length, inflated.get(), "only project.qde was inflated");
+        assertEquals(qde.getBytes(StandardCharsets.UTF_8).length, charged.get(), "and only it was held");
     }
 
     @Test
     void referredToTheyExpandLikeABombAsAWholeAndAreStoppedEarly() throws IOException {
         zip = inflatable(490, null, true);
-        AtomicLong inflated = new AtomicLong();
-        try (SafeZip archive = SafeZip.open(zip, DEFAULTS, inflated::addAndGet)) {
+        try (SafeZip archive = SafeZip.open(zip, DEFAULTS, bytes -> { })) {
             ProblemException refused = assertThrows(ProblemException.class, () -> QdpxReader.read(archive));
             assertEquals(400, refused.status());
             assertTrue(refused.getMessage().contains("times the size of the whole archive"), refused.getMessage());
+            // refused within the 64 KiB read that went beyond 100 times the archive's size
+            assertTrue(archive.inflated() <= 101 * Files.size(zip) + 64 * 1024,
+                    "stopped at the archive's ratio: " + archive.inflated());
         }
-        // refused at the first 64 KiB read beyond 100 times the archive's size
-        assertTrue(inflated.get() < 101 * Files.size(zip), "stopped at the archive's ratio: " + inflated.get());
+    }
+
+    @Test
+    void anImportTakesTheMemoryItsTextsNeedBeforeReadingAnySoTwoCannotStarveEachOther() throws IOException {
+        zip = inflatable(3, null, true, true);
+        InflatedBytes budget = new InflatedBytes(4L << 20);
+        try (InflatedBytes.Share first = budget.share(); SafeZip a = SafeZip.open(zip, DEFAULTS, first::take)) {
+            QdpxReader.Parsed parsed = QdpxReader.read(a);
+            assertEquals(3, parsed.sources().size());
+            try (InflatedBytes.Share second = budget.share(); SafeZip b = SafeZip.open(zip, DEFAULTS, second::take)) {
+                ProblemException busy = assertThrows(ProblemException.class, () -> QdpxReader.read(b));
+                assertEquals(503, busy.status());
+                assertTrue(b.inflated() < 64 * 1024, "refused before any text was inflated: " + b.inflated());
+            }
+        }
+        assertEquals(0, budget.inFlight());
     }
 
     @Test
