@@ -34,6 +34,8 @@ public interface MarginConfig {
 
     Exchange exchange();
 
+    Search search();
+
     Backup backup();
 
     Idempotency idempotency();
@@ -73,13 +75,51 @@ public interface MarginConfig {
         @WithDefault("104857600")
         long maxEntrySize();
 
-        /** Largest expanded size of all entries together, in bytes (default 500 MiB). */
-        @WithDefault("524288000")
+        /** Largest expanded size of the entries one import reads (project.qde and its texts), bytes (128 MiB). */
+        @WithDefault("134217728")
         long maxTotalSize();
 
         /** Largest ratio of expanded to compressed size of an entry larger than 1 MiB (a zip bomb is ~1000:1). */
         @WithDefault("100")
         int maxRatio();
+
+        /**
+         * Most bytes all running imports may hold inflated together (default 256 MiB; the heap needs a few times
+         * this); an import that would go over is refused with 503 and Retry-After.
+         */
+        @WithDefault("268435456")
+        long maxInflatedInFlight();
+    }
+
+    /** What one search may cost (see app.margin.search.QueryLimits); a query over a limit is a 400 saying what to simplify. */
+    interface Search {
+        /** Most characters in a query. */
+        @WithDefault("10000")
+        int maxQueryLength();
+
+        /** Deepest nesting of brackets in a query (Lucene's parser recurses once per bracket). */
+        @WithDefault("32")
+        int maxQueryDepth();
+
+        /** Most words and filters in a query (AND, OR, NOT not counted). */
+        @WithDefault("500")
+        int maxQueryClauses();
+
+        /** Most fuzzy words (word~) in a query: each is compared with every word of the index. */
+        @WithDefault("10")
+        int maxFuzzyTerms();
+
+        /** Longest fuzzy word, in characters: the cost of fuzzy matching grows with the word's length. */
+        @WithDefault("30")
+        int maxFuzzyLength();
+
+        /** Most words with * or ? in a query. */
+        @WithDefault("50")
+        int maxWildcardTerms();
+
+        /** Longest a search may run (finding hits, their lines, auto-coding extents, word counts) before it is stopped. */
+        @WithDefault("10s")
+        java.time.Duration timeBudget();
     }
 
     /** Online backups of the whole installation (embedded H2); see docs/backup.md. */

@@ -123,18 +123,20 @@ public class ExchangeResource {
     @POST
     @Path("/import/qdpx/jobs")
     @Operation(summary = "Start a .qdpx import in the background: 202 with a job; its result is {projectId, report}")
-    public Response startImport(@RestForm("file") FileUpload file, @RestForm String layer) throws java.io.IOException {
+    public Response startImport(@RestForm("file") FileUpload file, @RestForm String layer,
+            @RestForm("userMap") List<String> userMap) throws java.io.IOException {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("No file was attached. Send the .qdpx file in a form part named 'file'.");
         }
         CodingLayer chosen = Params.enumOrNull(CodingLayer.class, layer, "layer");
+        UserMap.parse(userMap); // a malformed entry is refused now rather than as a failed job
         // the upload's temporary file is deleted when this request ends: the job keeps its own copy
         java.nio.file.Path copy = java.nio.file.Files.createTempFile("margin-import-", ".qdpx");
         java.nio.file.Files.copy(file.uploadedFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String name = file.fileName();
         return Response.accepted(jobs.start("import-qdpx", caller.user(), progress -> {
             try {
-                return new ExchangeJobs.Output(null, null, null, importer.importFile(copy, name, chosen, progress));
+                return new ExchangeJobs.Output(null, null, null, importer.importFile(copy, name, chosen, userMap, progress));
             } finally {
                 try {
                     java.nio.file.Files.deleteIfExists(copy);
@@ -164,13 +166,17 @@ public class ExchangeResource {
     @Path("/import/qdpx")
     @Operation(summary = "Import a REFI-QDA project (.qdpx) into a new project; the caller becomes its owner",
             description = "Multipart part 'file'; optional 'layer': MASTER (default) puts every imported coding in "
-                    + "the master layer, CODER puts each coding in its coder's own layer. 201 {projectId, report}.")
-    public Response importQdpx(@RestForm("file") FileUpload file, @RestForm String layer) {
+                    + "the master layer, CODER puts each coding in its coder's own layer; optional 'userMap' (repeatable, "
+                    + "or one entry per line): <file user's GUID or name>=<your user name> credits that user's codings "
+                    + "and notes to you; every other user of the file becomes a named coder qdpx:<name>. "
+                    + "201 {projectId, report}; 503 with Retry-After while other imports hold too much unpacked.")
+    public Response importQdpx(@RestForm("file") FileUpload file, @RestForm String layer,
+            @RestForm("userMap") List<String> userMap) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("No file was attached. Send the .qdpx file in a form part named 'file'.");
         }
         ImportResult result = importer.importFile(file.uploadedFile(), file.fileName(),
-                Params.enumOrNull(CodingLayer.class, layer, "layer"));
+                Params.enumOrNull(CodingLayer.class, layer, "layer"), userMap);
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(result).build();
     }
 

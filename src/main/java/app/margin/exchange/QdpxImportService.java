@@ -47,11 +47,14 @@ import java.util.function.IntConsumer;
  * Imports a REFI-QDA project (.qdpx) into a new project owned by the caller, in one transaction: a file that
  * fails any check leaves nothing behind.
  *
- * <p>Users of the file become coders this way: a user whose name is the caller's user name is the caller; a user
- * whose name is an existing account's user name is that account (not made a member: the owner decides who joins);
- * anyone else becomes a <em>named coder</em>, a password-less account {@code qdpx:<name>} that cannot sign in and
- * only carries the name of whoever made the codings. Local user names cannot contain ':', so a named coder never
- * collides with a real account, and the export writes the name back without the prefix.
+ * <p>Users of the file become <em>named coders</em>: password-less accounts {@code qdpx:<name>} that cannot sign in
+ * and only carry the name of whoever made the codings, even when a Margin account has the same name (a file could
+ * otherwise put words in anyone's layer). Local user names cannot contain ':', so a named coder never collides with
+ * a real account, and the export writes the name back without the prefix. The importer claims file users as their
+ * own account explicitly ({@link UserMap}).
+ *
+ * <p>Only the entries project.qde refers to are inflated, each counted against the archive's limits and against the
+ * bytes all imports may hold at once ({@link InflatedBytes}), until the import has been stored.
  */
 @ApplicationScoped
 public class QdpxImportService {
@@ -62,34 +65,50 @@ public class QdpxImportService {
     private final ProjectService projects;
     private final DocumentReader reader;
     private final AuditLog audit;
-    private final MarginConfig config;
+    private final SafeZip.Limits limits;
+    private final InflatedBytes inflated;
 
     QdpxImportService(CurrentCaller caller, ProjectService projects, DocumentReader reader, AuditLog audit,
-            MarginConfig config) {
+            MarginConfig config, InflatedBytes inflated) {
         this.caller = caller;
         this.projects = projects;
         this.reader = reader;
         this.audit = audit;
-        this.config = config;
+        MarginConfig.Exchange e = config.exchange();
+        this.limits = new SafeZip.Limits(e.maxEntries(), e.maxEntrySize(), e.maxTotalSize(), e.maxRatio());
+        this.inflated = inflated;
     }
 
     /** A large project takes longer than the default transaction timeout of 60 s. */
     static final int TIMEOUT_SECONDS = 1800;
 
-    public ImportResult importFile(Path file, String fileName, CodingLayer layer) {
-        return importFile(file, fileName, layer, p -> { });
+    public ImportResult importFile(Path file, String fileName, CodingLayer layer, List<String> userMap) {
+        return importFile(file, fileName, layer, userMap, p -> { });
     }
 
-    /** Reads and checks the whole archive, then stores it in one new transaction: all of it or nothing. */
-    public ImportResult importFile(Path file, String fileName, CodingLayer layer, IntConsumer progress) {
+    /**
+     * Reads and checks the whole archive, then stores it in one new transaction: all of it or nothing. The inflated
+     * bytes stay counted until the import is stored (the parsed texts live that long).
+     *
+     * @param userMap {@link UserMap} entries: file users the caller claims as their own account
+     */
+    public ImportResult importFile(Path file, String fileName, CodingLayer layer, List<String> userMap,
+            IntConsumer progress) {
         AppUser me = caller.user();
-        QdpxReader.Parsed parsed = QdpxReader.read(SafeZip.read(file, config.exchange()));
-        progress.accept(20);
-        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(
-                () -> store(me, parsed, fileName, layer == null ? CodingLayer.MASTER : layer, progress));
+        Map<String, String> map = UserMap.parse(userMap);
+        try (InflatedBytes.Share share = inflated.share()) {
+            QdpxReader.Parsed parsed;
+            try (SafeZip archive = SafeZip.open(file, limits, share::take)) {
+                parsed = QdpxReader.read(archive);
+            }
+            Set<String> mine = UserMap.claimed(map, parsed.users(), me.username);
+            progress.accept(20);
+            return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(
+                    () -> store(me, parsed, mine, fileName, layer == null ? CodingLayer.MASTER : layer, progress));
+        }
     }
 
-    private ImportResult store(AppUser me, QdpxReader.Parsed p, String fileName, CodingLayer layer,
+    private ImportResult store(AppUser me, QdpxReader.Parsed p, Set<String> mine, String fileName, CodingLayer layer,
             IntConsumer progress) {
         List<String> warnings = new ArrayList<>(p.warnings());
         String name = p.name() == null || p.name().isBlank() ? baseName(fileName) : p.name().strip();
@@ -98,10 +117,7 @@ public class QdpxImportService {
 
         Map<String, Long> userIds = new HashMap<>();
         TreeSet<String> coders = new TreeSet<>();
-        p.users().forEach((guid, userName) -> {
-            AppUser user = mapUser(me, userName);
-            userIds.put(guid, user.id);
-        });
+        p.users().forEach((guid, userName) -> userIds.put(guid, mine.contains(guid) ? me.id : namedCoder(userName).id));
 
         Map<String, Long> codeIds = new HashMap<>();
         Map<String, List<Long>> memoTargets = new LinkedHashMap<>();
@@ -250,14 +266,8 @@ public class QdpxImportService {
         }
     }
 
-    private AppUser mapUser(AppUser me, String name) {
-        if (name.equals(me.username)) {
-            return me;
-        }
-        AppUser existing = AppUser.findByUsername(name).orElse(null);
-        if (existing != null) {
-            return existing;
-        }
+    /** The password-less account that carries a file user's name, whatever accounts Margin has. */
+    private static AppUser namedCoder(String name) {
         String username = clip(QdpxExportService.NAMED_CODER_PREFIX + name, 100);
         return AppUser.findByUsername(username).orElseGet(() -> {
             AppUser coder = new AppUser();

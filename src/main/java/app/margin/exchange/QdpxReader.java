@@ -49,7 +49,18 @@ final class QdpxReader {
             List<String> projectNoteRefs, List<String> skipped, List<String> warnings) {
     }
 
-    private final Map<String, byte[]> entries;
+    /** The files of an archive, inflated only when read: only what project.qde refers to is ever read. */
+    interface Entries {
+        java.util.Collection<String> names();
+
+        byte[] read(String name);
+
+        /** Told, before any of them is read, of every entry the project will read (to reserve memory at once). */
+        default void willRead(java.util.Collection<String> names) {
+        }
+    }
+
+    private final Entries entries;
     private final Map<String, String> entryByLowerName = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -61,22 +72,38 @@ final class QdpxReader {
     /** Notes attached through Link elements (NVivo), by the GUID of the object they annotate. */
     private final Map<String, List<String>> linkedNotes = new HashMap<>();
 
-    private QdpxReader(Map<String, byte[]> entries) {
+    private QdpxReader(Entries entries) {
         this.entries = entries;
-        entries.keySet().forEach(k -> entryByLowerName.put(k.toLowerCase(Locale.ROOT), k));
+        entries.names().forEach(k -> entryByLowerName.put(k.toLowerCase(Locale.ROOT), k));
     }
 
-    static Parsed read(Map<String, byte[]> entries) {
+    static Parsed read(Entries entries) {
         return new QdpxReader(entries).parse();
+    }
+
+    /** Reads entries held in memory (for tests and fuzzing: no archive, no limits). */
+    static Parsed read(Map<String, byte[]> entries) {
+        return read(new Entries() {
+            @Override
+            public java.util.Collection<String> names() {
+                return entries.keySet();
+            }
+
+            @Override
+            public byte[] read(String name) {
+                return entries.get(name);
+            }
+        });
     }
 
     private Parsed parse() {
         String qdeName = projectEntry();
-        Element project = SafeXml.parse(entries.get(qdeName), "‘" + qdeName + "’").getDocumentElement();
+        Element project = SafeXml.parse(entries.read(qdeName), "‘" + qdeName + "’").getDocumentElement();
         if (!"Project".equals(local(project))) {
             throw bad("‘" + qdeName + "’ is not a REFI-QDA project: its root element is <" + local(project)
                     + ">, not <Project>.");
         }
+        entries.willRead(referencedEntries(project));
         for (Element u : children(child(project, "Users"), "User")) {
             String name = u.getAttribute("name").isBlank() ? u.getAttribute("id") : u.getAttribute("name");
             users.put(guid(u, "guid", "User"), name.isBlank() ? "unnamed user" : name.strip());
@@ -170,7 +197,7 @@ final class QdpxReader {
         if (exact != null) {
             return exact;
         }
-        List<String> qde = entries.keySet().stream()
+        List<String> qde = entries.names().stream()
                 .filter(n -> !n.contains("/") && n.toLowerCase(Locale.ROOT).endsWith(".qde")).toList();
         if (qde.size() == 1) {
             return qde.getFirst();
@@ -346,32 +373,49 @@ final class QdpxReader {
             return null;
         }
         String what = sourceName == null ? "A note" : "Source ‘" + sourceName + "’";
-        String relative;
-        if (path.startsWith("internal://")) {
-            relative = path.substring("internal://".length());
-        } else if (path.startsWith("relative://")) {
-            relative = path.substring("relative://".length());
-        } else if (path.startsWith("absolute://")) {
+        if (path.startsWith("absolute://")) {
             skipped.add(what + " points to a file on the computer that wrote it (" + path + "), not inside the archive.");
             return null;
-        } else {
-            relative = path;
+        }
+        if (!path.startsWith("internal://") && !path.startsWith("relative://")) {
             warnings.add(what + ": the path ‘" + path + "’ is not a REFI-QDA path (internal://…); looked for it in sources/.");
         }
-        SafeZip.requireSafeName(relative);
-        String entry = entryByLowerName.get(("sources/" + relative).toLowerCase(Locale.ROOT));
-        if (entry == null) {
-            entry = entryByLowerName.get(relative.toLowerCase(Locale.ROOT));
-        }
+        String entry = entryOf(path);
         if (entry == null) {
             throw bad(what + " refers to ‘" + path + "’, which is not in the archive.");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(entries.get(entry))).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(entries.read(entry))).toString();
         } catch (CharacterCodingException e) {
             throw bad(what + ": ‘" + entry + "’ is not UTF-8 text, as REFI-QDA requires for plain text.");
         }
+    }
+
+    /** The archive entry a plainTextPath names (internal://, relative:// or bare, under sources/ or not), or null. */
+    private String entryOf(String path) {
+        if (path.isBlank() || path.startsWith("absolute://")) {
+            return null;
+        }
+        String relative = path.startsWith("internal://") ? path.substring("internal://".length())
+                : path.startsWith("relative://") ? path.substring("relative://".length()) : path;
+        SafeZip.requireSafeName(relative);
+        String entry = entryByLowerName.get(("sources/" + relative).toLowerCase(Locale.ROOT));
+        return entry != null ? entry : entryByLowerName.get(relative.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every entry the project's sources and notes will read their text from. */
+    private java.util.Collection<String> referencedEntries(Element project) {
+        Set<String> referred = new java.util.LinkedHashSet<>();
+        List<Element> withText = new ArrayList<>(children(child(project, "Notes"), "Note"));
+        withText.addAll(children(child(project, "Sources"), "TextSource"));
+        for (Element e : withText) {
+            String entry = child(e, "PlainTextContent") == null ? entryOf(e.getAttribute("plainTextPath")) : null;
+            if (entry != null) {
+                referred.add(entry);
+            }
+        }
+        return referred;
     }
 
     private long position(Element sel, String attribute, String source) {

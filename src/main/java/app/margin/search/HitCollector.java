@@ -179,7 +179,7 @@ final class HitCollector extends SimpleCollector {
 
     static Hits collect(IndexSearcher searcher, Query query, SearchScope scope) {
         try {
-            return searcher.search(query, new CollectorManager<HitCollector, Hits>() {
+            Hits hits = searcher.search(query, new CollectorManager<HitCollector, Hits>() {
                 @Override
                 public HitCollector newCollector() {
                     return new HitCollector(scope);
@@ -196,6 +196,8 @@ final class HitCollector extends SimpleCollector {
                     return new Hits(all, perCode);
                 }
             });
+            SearchBudget.check(searcher); // Lucene's timeout leaves hits out: never go on with part of them
+            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

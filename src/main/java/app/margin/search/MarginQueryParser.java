@@ -24,6 +24,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Margin's query language: Lucene's classic syntax on the text (words, "phrases", AND/OR/NOT, wildcards, fuzzy~,
@@ -37,29 +38,45 @@ final class MarginQueryParser extends QueryParser {
 
     private final SearchScope scope;
     private final List<String> coderLayers;
+    private final QueryLimits limits;
+    private int fuzzyTerms;
+    private int wildcardTerms;
 
-    private MarginQueryParser(SearchScope scope, List<String> coderLayers) {
+    private MarginQueryParser(SearchScope scope, List<String> coderLayers, QueryLimits limits) {
         super(TEXT, TextAnalyzers.forQuery());
         this.scope = scope;
         this.coderLayers = coderLayers;
+        this.limits = limits;
         setSplitOnWhitespace(true);
         setAutoGeneratePhraseQueries(true);
         setDefaultOperator(Operator.AND);
         setAllowLeadingWildcard(false);
     }
 
-    /** Parses a query; a blank query matches everything. Errors are {@link QueryProblem}s naming the column. */
+    /** Parses a query under the default {@link QueryLimits}. */
     static Query parse(String query, SearchScope scope) {
+        return parse(query, scope, QueryLimits.DEFAULTS);
+    }
+
+    /**
+     * Parses a query; a blank query matches everything. Errors are {@link QueryProblem}s naming the column. The
+     * query's length, depth and clauses are checked before Lucene's (recursive) parser runs, its fuzzy and wildcard
+     * words while it runs.
+     */
+    static Query parse(String query, SearchScope scope, QueryLimits limits) {
         if (query == null || query.isBlank()) {
             return new MatchAllDocsQuery();
         }
+        limits.checkText(query);
         List<String> layers = new ArrayList<>();
         Matcher coder = CODER.matcher(query);
         while (coder.find()) {
             layers.add(scope.layerOf(coder.group(1).replace("\"", "").strip()));
         }
         try {
-            return new MarginQueryParser(scope, layers).parse(query);
+            return new MarginQueryParser(scope, layers, limits).parse(query);
+        } catch (TooComplexToDeterminizeException e) {
+            throw QueryLimits.tooCostly("a wildcard word is too intricate to match. Use fewer * and ? in one word.");
         } catch (ParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             Matcher column = COLUMN.matcher(message);
@@ -106,6 +123,7 @@ final class MarginQueryParser extends QueryParser {
 
     @Override
     protected Query getPrefixQuery(String field, String prefix) throws ParseException {
+        limits.checkWildcard(++wildcardTerms);
         String keyword = keywordField(field);
         return keyword == null ? super.getPrefixQuery(field, prefix)
                 : new PrefixQuery(new Term(keyword, IndexDocuments.lower(prefix)));
@@ -116,6 +134,12 @@ final class MarginQueryParser extends QueryParser {
         if (field.equals(TEXT) && pattern.equals("*")) {
             return new MatchAllDocsQuery();
         }
+        if (!pattern.equals("*") && (pattern.startsWith("*") || pattern.startsWith("?"))) {
+            // every word of the index would have to be read
+            throw new QueryProblem("A word cannot start with * or ? (‘" + pattern + "’): put at least one letter "
+                    + "first, as in migr*.");
+        }
+        limits.checkWildcard(++wildcardTerms);
         String keyword = keywordField(field);
         return keyword == null ? super.getWildcardQuery(field, pattern)
                 : new WildcardQuery(new Term(keyword, IndexDocuments.lower(pattern)));
@@ -126,6 +150,7 @@ final class MarginQueryParser extends QueryParser {
         if (!field.equals(TEXT)) {
             throw new QueryProblem("Fuzzy matching (~) works on words of the text, not on " + field + ":.");
         }
+        limits.checkFuzzy(term, ++fuzzyTerms);
         return super.getFuzzyQuery(field, term, similarity);
     }
 

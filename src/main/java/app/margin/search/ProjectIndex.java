@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -39,6 +41,7 @@ final class ProjectIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Executor searchThreads;
     /** What searches see; set only after the searchers were refreshed, so a search never sees less than this. */
     private volatile long appliedSeq;
     private volatile String appliedHash;
@@ -70,6 +73,7 @@ final class ProjectIndex implements Closeable {
         }
         directory = opened;
         writer = opening;
+        this.searchThreads = searchThreads;
         String seq = commitData(APPLIED_SEQ);
         // An index written in another format counts as empty: the first pass rebuilds it.
         appliedSeq = seq == null || !CURRENT_FORMAT.equals(commitData(FORMAT)) ? 0 : Long.parseLong(seq);
@@ -181,8 +185,13 @@ final class ProjectIndex implements Closeable {
         uncommitted = false;
     }
 
-    /** Runs a read on a current searcher and always releases it. */
-    <T> T read(Function<IndexSearcher, T> work) {
+    /**
+     * Runs a search on the current index state under a time budget and always releases the searcher. The searcher
+     * handed to {@code work} is made for this search alone, over a reader that stops enumerating terms (fuzzy and
+     * wildcard expansion) once the budget is spent, with Lucene's own timeout on collecting hits; running out is a
+     * 400 (see {@link SearchBudget}), never a partial answer.
+     */
+    <T> T read(SearchBudget budget, Function<IndexSearcher, T> work) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -194,7 +203,19 @@ final class ProjectIndex implements Closeable {
             throw new UncheckedIOException(e);
         }
         try {
-            return work.apply(searcher);
+            IndexSearcher limited = new IndexSearcher(
+                    ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), budget), searchThreads);
+            limited.setTimeout(budget);
+            T result = work.apply(limited);
+            SearchBudget.check(limited);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (SearchBudget.isTimeout(e)) {
+                throw budget.exceeded();
+            }
+            throw e;
         } finally {
             try {
                 searchers.release(searcher);

@@ -4,6 +4,7 @@ import static app.margin.search.IndexFields.*;
 
 import app.margin.codebook.Code;
 import app.margin.coding.LayerVisibility;
+import app.margin.config.MarginConfig;
 import app.margin.corpus.Document;
 import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
@@ -49,6 +50,7 @@ public class SearchService {
 
     private final ProjectAccess access;
     private final ProjectIndexes indexes;
+    private final QueryLimits limits;
     /**
      * Document titles per index state: reading them made H2 decode every document row, which by a profile was the
      * largest share of what a search allocated (and so of its garbage-collection pauses).
@@ -57,9 +59,15 @@ public class SearchService {
     /** The whole corpus's word counts (the reference side of keyness) per index state. */
     private final IndexStateCache<TermCounts> corpusCounts = new IndexStateCache<>();
 
-    SearchService(ProjectAccess access, ProjectIndexes indexes) {
+    SearchService(ProjectAccess access, ProjectIndexes indexes, MarginConfig config) {
         this.access = access;
         this.indexes = indexes;
+        this.limits = QueryLimits.of(config.search());
+    }
+
+    /** The time budget of one search starts when it reaches the index (parsing is bounded by {@link QueryLimits}). */
+    private SearchBudget budget() {
+        return SearchBudget.start(limits.timeBudget());
     }
 
     /** A parsed search: the Lucene query with its scope, and what the caller may see. */
@@ -75,7 +83,7 @@ public class SearchService {
         Map<Long, String> codeNames = search.scope().codes().stream().collect(Collectors.toMap(c -> c.id, c -> c.name));
         ProjectIndex index = indexes.upToDate(projectId);
         Map<Long, String> titles = this.titles.get(projectId, index.appliedSeq(), () -> titles(projectId));
-        return index.read(searcher -> {
+        return index.read(budget(), searcher -> {
             HitCollector.Hits found = HitCollector.collect(searcher, search.query(), search.scope());
             int from = Math.min(found.size(), (page - 1) * pageSize);
             List<Hit> hits = lines(searcher, search.query(), found.range(from, Math.min(found.size(), from + pageSize)),
@@ -96,12 +104,12 @@ public class SearchService {
         Scope where = scope == null ? Scope.ALL : scope;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         try {
-            query.add(MarginQueryParser.parse(q, searchScope), Occur.MUST);
+            query.add(MarginQueryParser.parse(q, searchScope, limits), Occur.MUST);
             if (where == Scope.CODE) {
                 if (code == null || code.isBlank()) {
                     throw new QueryProblem("scope=code needs the code (code=<name, path or id>, with /* for its sub-codes).");
                 }
-                query.add(MarginQueryParser.parse("code:\"" + code.replace("\"", "") + "\"", searchScope), Occur.FILTER);
+                query.add(MarginQueryParser.parse("code:\"" + code.replace("\"", "") + "\"", searchScope, limits), Occur.FILTER);
             }
         } catch (QueryProblem problem) {
             throw ProblemException.badRequest(problem.getMessage()).with("column", problem.column());
@@ -166,7 +174,7 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SearchDtos.CodedSegment> codedSegments(long projectId, String q, String unitKind) {
         PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
-        return indexes.upToDate(projectId).read(searcher -> SegmentReader.read(searcher, search.query(), unitKind));
+        return indexes.upToDate(projectId).read(budget(), searcher -> SegmentReader.read(searcher, search.query(), unitKind));
     }
 
     /**
@@ -183,12 +191,13 @@ public class SearchService {
     }
 
     /** Reads the stored text of every hit. */
-    private static TermCounts wordCounts(ProjectIndex index, PreparedSearch search) {
-        return index.read(searcher -> {
+    private TermCounts wordCounts(ProjectIndex index, PreparedSearch search) {
+        return index.read(budget(), searcher -> {
             TermCounts read = new TermCounts();
             try {
                 StoredFields stored = searcher.storedFields();
                 for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).all()) {
+                    SearchBudget.check(searcher);
                     read.add(stored.document(f.luceneId(), java.util.Set.of(TEXT)).get(TEXT));
                 }
             } catch (IOException e) {
@@ -202,11 +211,12 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Set<Long> matchingCodingIds(long projectId, String q) {
         PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
-        return indexes.upToDate(projectId).read(searcher -> {
+        return indexes.upToDate(projectId).read(budget(), searcher -> {
             java.util.Set<Long> ids = new java.util.HashSet<>();
             try {
                 StoredFields stored = searcher.storedFields();
                 for (HitCollector.Found f : HitCollector.collect(searcher, search.query(), search.scope()).all()) {
+                    SearchBudget.check(searcher);
                     ids.add(stored.document(f.luceneId(), java.util.Set.of(CODING)).getField(CODING).numericValue().longValue());
                 }
             } catch (IOException e) {
@@ -223,7 +233,7 @@ public class SearchService {
     /** Every hit of a search as stretches of text at the chosen unit (what auto-coding codes), in document order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Extent> extents(long projectId, PreparedSearch search, HitUnit unit) {
-        return indexes.upToDate(projectId).read(searcher -> {
+        return indexes.upToDate(projectId).read(budget(), searcher -> {
             List<Extent> extents = new ArrayList<>();
             List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope()).all();
             forEachExtent(searcher, search.query(), found, unit, (f, doc, extent, matches) -> {
@@ -246,6 +256,7 @@ public class SearchService {
             StoredFields stored = searcher.storedFields();
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (HitCollector.Found f : hits) {
+                SearchBudget.check(searcher);
                 org.apache.lucene.document.Document doc = stored.document(f.luceneId());
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(f.luceneId(), leaves));
                 List<Span> matches = matches(weight.matches(leaf, f.luceneId() - leaf.docBase));

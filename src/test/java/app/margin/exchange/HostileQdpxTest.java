@@ -60,9 +60,19 @@ class HostileQdpxTest {
                 "no half-imported project is left behind");
     }
 
+    /** A project whose text sources are these entries (limits count only what the project refers to). */
+    static String referring(String... entries) {
+        StringBuilder sources = new StringBuilder("<Sources>");
+        for (int i = 0; i < entries.length; i++) {
+            sources.append("<TextSource guid=\"").append(QdpxImportTest.guid(1000 + i)).append("\" name=\"S").append(i)
+                    .append("\" plainTextPath=\"internal://").append(entries[i].substring("sources/".length())).append("\"/>");
+        }
+        return project(sources + "</Sources>");
+    }
+
     @Test
     void zipBombByRatio() throws Exception {
-        Map<String, byte[]> entries = archive(project(""));
+        Map<String, byte[]> entries = archive(referring("sources/bomb.txt"));
         entries.put("sources/bomb.txt", new byte[3 * 1024 * 1024]);
         refused(RefiQda.zip(entries), "zip bomb");
     }
@@ -78,23 +88,77 @@ class HostileQdpxTest {
 
     @Test
     void oneEntryTooLarge() throws Exception {
-        Map<String, byte[]> entries = archive(project(""));
-        byte[] noise = new byte[5 * 1024 * 1024];
-        new Random(7).nextBytes(noise);
-        entries.put("sources/big.bin", noise);
+        Map<String, byte[]> entries = archive(referring("sources/big.txt"));
+        byte[] text = new byte[5 * 1024 * 1024];
+        Random random = new Random(7);
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) ('a' + random.nextInt(26)); // compresses less than 100:1
+        }
+        entries.put("sources/big.txt", text);
         refused(RefiQda.zip(entries), "margin.exchange.max-entry-size");
     }
 
     @Test
     void allEntriesTogetherTooLarge() throws Exception {
-        Map<String, byte[]> entries = archive(project(""));
+        String[] names = {"sources/part0.txt", "sources/part1.txt", "sources/part2.txt", "sources/part3.txt"};
+        Map<String, byte[]> entries = archive(referring(names));
         Random random = new Random(7);
-        for (int i = 0; i < 4; i++) {
-            byte[] noise = new byte[3 * 1024 * 1024 + 1];
-            random.nextBytes(noise);
-            entries.put("sources/part" + i + ".bin", noise);
+        for (String name : names) {
+            byte[] text = new byte[3 * 1024 * 1024 + 1];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = (byte) ('a' + random.nextInt(26));
+            }
+            entries.put(name, text);
         }
         refused(RefiQda.zip(entries), "margin.exchange.max-total-size");
+    }
+
+    @Test
+    void manyEntriesUnderTheRatioFloorAreNotInflatedUnlessReferred() throws Exception {
+        // 290 entries (the test profile allows 300) of just under 1 MiB each, ~300 MiB expanded: the project refers to
+        // none of them, so none is unpacked and the import holds only project.qde (SafeZipTest counts the bytes)
+        java.nio.file.Path zip = SafeZipTest.inflatable(290, project(""), false);
+        try {
+            QdpxImportTest.upload(me, "inflated.qdpx", java.nio.file.Files.readAllBytes(zip)).statusCode(201)
+                    .body("report.sources", org.hamcrest.Matchers.equalTo(0));
+        } finally {
+            java.nio.file.Files.delete(zip);
+        }
+        // referred to, the test profile's 12 MiB per import stops them (with the defaults the archive's ratio does
+        // first, see SafeZipTest)
+        me = Api.newUser("importer");
+        java.nio.file.Path referred = SafeZipTest.inflatable(290, null, true);
+        try {
+            refused(java.nio.file.Files.readAllBytes(referred), "margin.exchange.max-total-size");
+        } finally {
+            java.nio.file.Files.delete(referred);
+        }
+    }
+
+    @jakarta.inject.Inject
+    InflatedBytes inflated;
+
+    @Test
+    void anImportOverTheBytesInFlightOfAllImportsIsAskedToWait() throws Exception {
+        // another import holds 15 of the 16 MiB the test profile lets all imports hold at once
+        byte[] text = new byte[2 * 1024 * 1024];
+        Random random = new Random(11);
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) (i % 50 == 49 ? '\n' : 'a' + random.nextInt(26));
+        }
+        Map<String, byte[]> entries = archive(referring("sources/two.txt"));
+        entries.put("sources/two.txt", text);
+        byte[] zip = RefiQda.zip(entries);
+        try (InflatedBytes.Share other = inflated.share()) {
+            other.take(15L * 1024 * 1024);
+            QdpxImportTest.upload(me, "busy.qdpx", zip).statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "30").body("detail", containsString("margin.exchange.max-inflated-in-flight"));
+            assertEquals(15L * 1024 * 1024, inflated.inFlight(), "the refused import gave back what it had taken");
+        }
+        assertEquals(0, as(me).get("/api/v1/projects").then().extract().jsonPath().getList("id").size(),
+                "nothing was imported");
+        QdpxImportTest.upload(me, "busy.qdpx", zip).statusCode(201).body("report.sources", org.hamcrest.Matchers.equalTo(1));
+        assertEquals(0, inflated.inFlight(), "a finished import gives its bytes back");
     }
 
     @Test
@@ -103,10 +167,10 @@ class HostileQdpxTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("project.qde"));
-            zip.write(project("").getBytes(StandardCharsets.UTF_8));
+            zip.write(project(source("")).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             byte[] zeros = new byte[2 * 1024 * 1024];
-            ZipEntry e = new ZipEntry("sources/zeros.txt");
+            ZipEntry e = new ZipEntry("sources/" + S1 + ".txt");
             e.setMethod(ZipEntry.DEFLATED);
             zip.putNextEntry(e);
             zip.write(zeros);

@@ -201,4 +201,62 @@ class QdpxImportTest {
         Api.raw(me).multiPart("file", "x.qdpx", new byte[] {1, 2, 3}).post("/api/v1/projects/import/qdpx").then()
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("ZIP"));
     }
+
+    /** A file whose two users carry the names of the importer and of another Margin account, each with one coding. */
+    static byte[] fileNaming(String first, String second) throws Exception {
+        String u2 = "{A1B2C3D4-0000-4000-8000-000000000002}";
+        String qde = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Project " + NS + " name=\"Names\">"
+                + "<Users><User guid=\"" + U1 + "\" name=\"" + first + "\"/><User guid=\"" + u2 + "\" name=\"" + second + "\"/></Users>"
+                + "<CodeBook><Codes><Code guid=\"" + C1 + "\" name=\"Greeting\" isCodable=\"true\"/></Codes></CodeBook>"
+                + "<Sources><TextSource guid=\"" + S1 + "\" name=\"Talk\" plainTextPath=\"internal://" + S1 + ".txt\">"
+                + "<PlainTextSelection guid=\"" + guid(1) + "\" startPosition=\"0\" endPosition=\"5\" creatingUser=\"" + U1 + "\">"
+                + "<Coding guid=\"" + guid(2) + "\" creatingUser=\"" + U1 + "\"><CodeRef targetGUID=\"" + C1 + "\"/></Coding></PlainTextSelection>"
+                + "<PlainTextSelection guid=\"" + guid(3) + "\" startPosition=\"6\" endPosition=\"11\" creatingUser=\"" + u2 + "\">"
+                + "<Coding guid=\"" + guid(4) + "\" creatingUser=\"" + u2 + "\"><CodeRef targetGUID=\"" + C1 + "\"/></Coding></PlainTextSelection>"
+                + "</TextSource></Sources></Project>";
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("project.qde", qde.getBytes(StandardCharsets.UTF_8));
+        entries.put("sources/" + S1 + ".txt", "Hello there, friend.".getBytes(StandardCharsets.UTF_8));
+        return RefiQda.zip(entries);
+    }
+
+    @Test
+    void usersNamedLikeMarginAccountsAreNamedCodersUnlessTheImporterClaimsThem() throws Exception {
+        String me = Api.newUser("importer");
+        String victim = Api.newUser("victim");
+        byte[] file = fileNaming(me, victim);
+        JsonPath result = Api.raw(me).multiPart("file", "names.qdpx", file).multiPart("layer", "CODER")
+                .post("/api/v1/projects/import/qdpx").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("qdpx:" + me, "qdpx:" + victim), result.getList("report.coders"));
+        long pid = result.getLong("projectId");
+        as(me).get("/api/v1/projects/" + pid + "/codings").then().body("coder",
+                org.hamcrest.Matchers.containsInAnyOrder("qdpx:" + me, "qdpx:" + victim));
+
+        // claimed explicitly, by GUID or by name: that user's codings are the importer's own
+        JsonPath claimed = Api.raw(me).multiPart("file", "names.qdpx", file).multiPart("layer", "CODER")
+                .multiPart("userMap", U1 + "=" + me).post("/api/v1/projects/import/qdpx").then().statusCode(201)
+                .extract().jsonPath();
+        assertEquals(List.of(me, "qdpx:" + victim), claimed.getList("report.coders"));
+        JsonPath byName = Api.raw(me).multiPart("file", "names.qdpx", file).multiPart("userMap", me + "=" + me)
+                .post("/api/v1/projects/import/qdpx").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of(me, "qdpx:" + victim), byName.getList("report.coders"));
+    }
+
+    @Test
+    void aUserMapToAnyoneButTheImporterIsRefusedAndNothingIsStored() throws Exception {
+        String me = Api.newUser("importer");
+        String victim = Api.newUser("victim");
+        byte[] file = fileNaming("Ana", victim);
+        for (String[] entry : new String[][] {
+                {victim + "=" + victim, "only to you"},
+                {U1 + "=" + victim, "only to you"},
+                {"Nobody=" + me, "no user with that GUID or name"},
+                {"no equals sign", "Write each userMap entry as"}}) {
+            Api.raw(me).multiPart("file", "names.qdpx", file).multiPart("userMap", entry[0])
+                    .post("/api/v1/projects/import/qdpx").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString(entry[1])).body("field", org.hamcrest.Matchers.equalTo("userMap"));
+        }
+        as(me).get("/api/v1/projects").then().body("size()", org.hamcrest.Matchers.equalTo(0));
+        as(victim).get("/api/v1/projects").then().body("size()", org.hamcrest.Matchers.equalTo(0));
+    }
 }
