@@ -45,6 +45,56 @@ public interface MarginConfig {
     /** Slowing down password guessing (see app.margin.identity.throttle and the README's "Sign-in throttling"). */
     Signin signin();
 
+    /** Single sign-on through an identity provider (team profile; see app.margin.identity.oidc). */
+    Oidc oidc();
+
+    /** Local accounts (user name and password checked by Margin). */
+    LocalAccounts localAccounts();
+
+    /**
+     * Which claims of an identity provider's tokens say who a user is. A user's Margin account is made from them at
+     * the first sign-in and updated at each later one; project roles stay in Margin's database.
+     */
+    interface Oidc {
+        /** The claim holding the user name (Margin's {@code username}); a token without it is refused. */
+        @WithDefault("preferred_username")
+        String usernameClaim();
+
+        /** The claim holding the display name (cut to 200 characters). */
+        @WithDefault("name")
+        String nameClaim();
+
+        /** The claim holding the e-mail address (left out when longer than 320 characters). */
+        @WithDefault("email")
+        String emailClaim();
+
+        /**
+         * The claim listing the user's groups; a group {@code margin:<projectId>:<ROLE>} makes the user a member of
+         * that project with that role if they are not one yet (nothing is removed). Empty: groups are ignored.
+         */
+        Optional<String> groupsClaim();
+
+        /**
+         * A role in the token (Keycloak: a realm role) that makes the user an administrator of this Margin; without
+         * it an OIDC user is not one. Empty: administrators are not taken from the token.
+         */
+        @WithDefault("margin-admin")
+        Optional<String> adminRole();
+
+        /** The name of the identity provider on the sign-in page's button ("Sign in with ..."). */
+        @WithDefault("single sign-on")
+        String providerName();
+    }
+
+    interface LocalAccounts {
+        /**
+         * Whether user names and passwords (the sign-in form, HTTP Basic) are accepted. On in the embedded default,
+         * off in the team profile, where people sign in through the identity provider ({@code MARGIN_LOCAL_ACCOUNTS}).
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Demo {
         /** Load the demo project from sample-corpus/ with its demo accounts ({@code MARGIN_DEMO}). */
         @WithDefault("true")

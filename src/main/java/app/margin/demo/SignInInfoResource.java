@@ -9,11 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What the sign-in page shows before anyone signs in: whether demo mode is on and which demo accounts it made. The
+ * What the sign-in page shows before anyone signs in: whether demo mode is on and which demo accounts it made, and
+ * how to sign in (the password form, the identity provider's button, or both). The
  * demo password is named only while it is the documented default {@code demo}; one an administrator chose is not.
  */
 @Path("/api/v1/session/info")
@@ -22,13 +24,21 @@ public class SignInInfoResource {
     static final String DEFAULT_DEMO_PASSWORD = "demo";
 
     private final MarginConfig config;
+    private final boolean singleSignOn;
 
-    SignInInfoResource(MarginConfig config) {
+    SignInInfoResource(MarginConfig config,
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean singleSignOn) {
         this.config = config;
+        this.singleSignOn = singleSignOn;
     }
 
+    /**
+     * {@code localAccounts}: the user name and password form works; {@code singleSignOn}: the name of the identity
+     * provider when the page should offer its button (which goes to {@code /sign-in/oidc}), else absent.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SignInInfo(boolean demo, List<String> demoAccounts, String demoPassword) {
+    public record SignInInfo(boolean demo, List<String> demoAccounts, String demoPassword, boolean localAccounts,
+            String singleSignOn) {
     }
 
     @GET
@@ -36,12 +46,14 @@ public class SignInInfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Public facts for the sign-in page (no sign-in needed): is demo mode on")
     public SignInInfo info() {
+        boolean local = config.localAccounts().enabled();
+        String sso = singleSignOn ? config.oidc().providerName() : null;
         if (!config.demo().enabled()) {
-            return new SignInInfo(false, null, null);
+            return new SignInInfo(false, null, null, local, sso);
         }
         List<String> accounts = Stream.concat(Stream.of(DemoProjectLoader.SUPERVISOR),
                 DemoProjectLoader.CODERS.stream()).toList();
         String password = DEFAULT_DEMO_PASSWORD.equals(config.demo().password()) ? DEFAULT_DEMO_PASSWORD : null;
-        return new SignInInfo(true, accounts, password);
+        return new SignInInfo(true, accounts, password, local, sso);
     }
 }

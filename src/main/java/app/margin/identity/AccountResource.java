@@ -78,10 +78,12 @@ public class AccountResource {
         return Response.noContent().build();
     }
 
+    /** {@code email}: from the identity provider, for users who sign in there (absent for local accounts). */
     public record UserView(long id, String username, String displayName, boolean admin, boolean enabled,
-            Instant createdAt) {
+            Instant createdAt, @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String email) {
         static UserView of(AppUser u) {
-            return new UserView(u.id, u.username, u.displayName, u.isAdmin(), u.enabled, u.createdAt);
+            return new UserView(u.id, u.username, u.displayName, u.isAdmin(), u.enabled, u.createdAt, u.email);
         }
     }
 

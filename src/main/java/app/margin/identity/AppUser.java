@@ -45,6 +45,9 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "display_name")
     public String displayName;
 
+    /** From the identity provider (OIDC) at each sign-in; null for local accounts. */
+    public String email;
+
     @Roles
     public String roles;
 

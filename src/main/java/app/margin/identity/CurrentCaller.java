@@ -1,14 +1,16 @@
 package app.margin.identity;
 
+import app.margin.identity.oidc.OidcSignIn;
 import app.margin.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Who is calling, as an {@link AppUser}. The one place that turns a security identity (a local account checked by
- * HTTP Basic or a form login, or later an OIDC token) into Margin's user: features depend on this, never on the
+ * HTTP Basic or a form login, or an identity provider's token, whose account app.margin.identity.oidc keeps) into Margin's user: features depend on this, never on the
  * mechanism that authenticated the request.
  */
 @RequestScoped
@@ -25,6 +27,11 @@ public class CurrentCaller {
         if (user == null) {
             if (identity.isAnonymous()) {
                 throw new io.quarkus.security.UnauthorizedException();
+            }
+            // A browser session from the identity provider whose account may not use Margin (see OidcIdentityAugmentor)
+            Optional<String> refusal = OidcSignIn.refusal(identity);
+            if (refusal.isPresent()) {
+                throw ProblemException.forbidden(refusal.get());
             }
             String name = identity.getPrincipal().getName();
             user = AppUser.findByUsername(name).orElseGet(() -> provisionExternal(name));

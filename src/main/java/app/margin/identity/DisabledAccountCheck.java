@@ -1,5 +1,6 @@
 package app.margin.identity;
 
+import app.margin.identity.oidc.OidcSignIn;
 import app.margin.identity.session.BrowserSessions;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,7 +12,8 @@ import jakarta.transaction.Transactional;
 /**
  * Refuses a disabled account whatever proved its password (HTTP Basic, the sign-in form): quarkus-security-jpa checks
  * only the password. Session identities are already checked by their own lookup (a disabled account has no
- * sessions left, and the lookup requires an enabled account).
+ * sessions left, and the lookup requires an enabled account), identities from the identity provider by
+ * app.margin.identity.oidc.
  */
 @ApplicationScoped
 class DisabledAccountCheck implements SecurityIdentityAugmentor {
@@ -23,7 +25,8 @@ class DisabledAccountCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || identity.getAttribute(BrowserSessions.SESSION_ID) != null) {
+        if (identity.isAnonymous() || identity.getAttribute(BrowserSessions.SESSION_ID) != null
+                || OidcSignIn.isFromOidc(identity)) {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import app.margin.identity.AccountDisabled;
+import app.margin.identity.SignInRefused;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -105,6 +106,14 @@ public class ProblemMappers {
         if (SIGN_IN_PATH.equals(request.normalizedPath()) && !fromMarginPage(request)) {
             return Response.seeOther(URI.create("/login.html?error=1")).build();
         }
+        String refused = SignInRefused.detail(e);
+        if (refused != null) {
+            return notSignedIn(refused, request);
+        }
+        if (bearer(request)) {
+            return notSignedIn("The bearer token was not accepted: it has expired, is not valid yet, or was not "
+                    + "issued for this Margin. Get a new one and try again.", request);
+        }
         return notSignedIn("The user name or password is wrong.", request);
     }
 
@@ -175,7 +184,14 @@ public class ProblemMappers {
         if (fromMarginPage(request)) {
             return problem;
         }
-        return Response.fromResponse(problem).header("WWW-Authenticate", "Basic realm=\"Margin\"").build();
+        String challenge = bearer(request) ? "Bearer realm=\"Margin\", error=\"invalid_token\"" : "Basic realm=\"Margin\"";
+        return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();
+    }
+
+    /** The request came with a bearer token (the identity provider's, or an API token). */
+    private static boolean bearer(RoutingContext request) {
+        String authorization = request.request().getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private static boolean fromMarginPage(RoutingContext request) {

@@ -14,6 +14,8 @@ public final class TextLimits {
     public static final int USERNAME = 100;
     /** app_user.display_name */
     public static final int DISPLAY_NAME = 200;
+    /** app_user.email */
+    public static final int EMAIL = 320;
     /** project.name */
     public static final int PROJECT_NAME = 200;
     /** project.description (unbounded column) */

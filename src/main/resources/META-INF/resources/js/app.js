@@ -164,8 +164,9 @@ async function start() {
   const logout = document.getElementById('logout');
   logout.addEventListener('click', async () => {
     logout.disabled = true;
-    await api('/session/logout', { method: 'POST' }).catch(() => {});
-    location.assign('/login.html');
+    // A session from the identity provider answers where to end it there too (it comes back to the sign-in page).
+    const answer = await api('/session/logout', { method: 'POST' }).catch(() => null);
+    location.assign(answer?.next ?? '/login.html');
   });
   window.addEventListener('hashchange', route);
   route();

@@ -15,18 +15,33 @@ function tooMany(seconds) {
   return `Too many failed sign-ins; try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`;
 }
 
+// Messages of the single sign-on and of a Margin without local accounts (they come back as ?error=<reason>).
+const REASONS = {
+  disabled: 'This account is disabled. Ask an administrator of this Margin to enable it again.',
+  sso: 'The identity provider signed you in, but did not say who you are in a way Margin can use. '
+    + 'Ask the administrator of this Margin.',
+  local: 'This Margin does not take user names and passwords: use the single sign-on button.',
+};
+
 const query = new URLSearchParams(location.search);
 if (query.get('error') === 'locked') {
   show(tooMany(query.get('retry')));
 } else if (query.has('error')) {
-  show(WRONG);
+  show(REASONS[query.get('error')] ?? WRONG);
 }
 
 // Demo mode: say plainly that the demo accounts have a public password.
 fetch('/api/v1/session/info', { credentials: 'omit' })
   .then(response => (response.ok ? response.json() : null))
   .then(info => {
-    if (!info || !info.demo) return;
+    if (!info) return;
+    if (info.singleSignOn) { // the identity provider's button; the password form only where local accounts are on
+      const sso = document.getElementById('sso');
+      sso.textContent = `Sign in with ${info.singleSignOn}`;
+      sso.hidden = false;
+    }
+    if (info.localAccounts === false) form.hidden = true;
+    if (!info.demo) return;
     const note = document.getElementById('demo-note');
     const accounts = (info.demoAccounts || []).join(', ');
     const password = info.demoPassword ? `the password ${info.demoPassword}` : 'the demo password';
