@@ -89,7 +89,9 @@ abstract sealed class CrashDatabase {
                     .env("MARGIN_DB_USER", user)
                     .env("MARGIN_DB_PASSWORD", password)
                     // The team profile listens on every interface; a test listens on this machine only.
-                    .env("QUARKUS_HTTP_HOST", "127.0.0.1");
+                    .env("QUARKUS_HTTP_HOST", "127.0.0.1")
+                    // and signs in through an identity provider; the crash test uses a local account instead.
+                    .env("QUARKUS_OIDC_TENANT_ENABLED", "false").env("MARGIN_LOCAL_ACCOUNTS", "true");
         }
 
         @Override
