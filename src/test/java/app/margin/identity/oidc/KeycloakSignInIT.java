@@ -129,6 +129,16 @@ class KeycloakSignInIT {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Keycloak")).click();
             page.waitForURL(Pattern.compile(".*/realms/margin/.*"));
             page.locator("#password").waitFor();
+
+            // A disabled account is sent back to the sign-in page saying so (not round and round the identity provider).
+            String administrator = token("administrator", "administrator-demo-password");
+            get("/api/v1/me", token("viewer", "viewer-demo-password"), 200);
+            send("PUT", "/api/v1/users/viewer/enabled", administrator, Map.of("enabled", false), 200);
+            page.locator("#username").fill("viewer");
+            page.locator("#password").fill("viewer-demo-password");
+            page.locator("#kc-login").click();
+            page.waitForURL(Pattern.compile(".*/login\\.html\\?error=disabled"));
+            page.getByText("This account is disabled").waitFor();
         }
     }
 
