@@ -24,6 +24,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Margin's query language: Lucene's classic syntax on the text (words, "phrases", AND/OR/NOT, wildcards, fuzzy~,
@@ -117,8 +118,15 @@ final class MarginQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         String keyword = keywordField(field);
-        return keyword == null ? super.getWildcardQuery(field, pattern)
-                : new WildcardQuery(new Term(keyword, IndexDocuments.lower(pattern)));
+        try {
+            return keyword == null ? super.getWildcardQuery(field, pattern)
+                    : new WildcardQuery(new Term(keyword, IndexDocuments.lower(pattern)));
+        } catch (TooComplexToDeterminizeException e) {
+            // Lucene refuses patterns whose automaton would grow too large (found by fuzzing: rR**???…)
+            String shown = pattern.length() > 40 ? pattern.substring(0, 40) + "…" : pattern;
+            throw new QueryProblem("The pattern ‘" + shown + "’ is too complex to search for: use fewer * and ? "
+                    + "(e.g. broker* or bro?er).");
+        }
     }
 
     @Override
