@@ -1,5 +1,6 @@
 package app.margin.identity.oidc;
 
+import app.margin.audit.AuditLog;
 import app.margin.identity.AppUser;
 import app.margin.identity.ProjectRole;
 import io.quarkus.logging.Log;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Keeps the Margin account of an identity provider's user in step with their token: made at the first sign-in,
  * display name, e-mail and the administrator flag updated at later ones (only when they changed: no write per
- * request), memberships seeded from groups {@code margin:<projectId>:<ROLE>}.
+ * request), memberships seeded from groups {@code margin:<projectId>:<ROLE>} (in the project's audit log as
+ * {@code member.added} by the user, "from" the identity provider group).
  */
 @ApplicationScoped
 class OidcUsers {
@@ -23,9 +26,11 @@ class OidcUsers {
     private static final Pattern PROJECT_GROUP = Pattern.compile("/?margin:(\\d{1,18}):([A-Za-z]+)");
 
     private final EntityManager em;
+    private final AuditLog audit;
 
-    OidcUsers(EntityManager em) {
+    OidcUsers(EntityManager em, AuditLog audit) {
         this.em = em;
+        this.audit = audit;
     }
 
     /**
@@ -96,6 +101,8 @@ class OidcUsers {
                     .setParameter(1, projectId).setParameter(2, user.id).setParameter(3, role.name())
                     .setParameter(4, Instant.now()).executeUpdate();
             if (made > 0) {
+                audit.record(projectId, user.username, "member.added", "MEMBER", user.id, null,
+                        Map.of("username", user.username, "role", role, "from", "identity provider group"));
                 Log.infof("Made user id %d a %s of project %d from their identity provider group", user.id, role,
                         projectId);
             }

@@ -137,6 +137,8 @@ class OidcTokenTest {
         String role = Api.as(team.owner()).get(team.path("/members")).then().statusCode(200).extract().jsonPath()
                 .getString("find { it.username == '" + name + "' }.role");
         assertEquals("CODER", role);
+        String audit = Api.as(team.owner()).get(team.path("/audit")).then().statusCode(200).extract().asString();
+        assertTrue(audit.contains("identity provider group"), audit);
         // the owner's change wins over the group at the next sign-in
         Api.as(team.owner()).body(Map.of("role", "VIEWER")).put(team.path("/members/" + name))
                 .then().statusCode(200);
