@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The sign-in page's "Sign in with ..." button. Reaching this address needs the code flow (application.properties,
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * saying why the account cannot use Margin (disabled, or the token did not name the user), its session ended.
  */
 @Path(OidcSignIn.SIGN_IN_PATH)
-@Tag(name = "Accounts")
 public class OidcSignInResource {
     private final SecurityIdentity identity;
     private final OidcSession session;
@@ -30,7 +28,7 @@ public class OidcSignInResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Sign in through the identity provider (browser, authorization-code flow)")
+    @Operation(hidden = true) // a page for browsers, not an API operation
     public Response signIn() {
         Optional<String> refusal = OidcSignIn.refusal(identity);
         if (refusal.isEmpty()) {
