@@ -103,6 +103,13 @@ class KeycloakSignInIT {
         get("/api/v1/me", "not-a-token", 401);
         assertEquals(401, HTTP.send(HttpRequest.newBuilder(margin.baseUri().resolve("/api/v1/projects")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "no credentials: 401, not a redirect");
+        // Local accounts are off in the team profile: a user name and password is refused before any check.
+        HttpResponse<String> basic = HTTP.send(HttpRequest.newBuilder(margin.baseUri().resolve("/api/v1/me"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:any-password".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, basic.statusCode());
+        assertTrue(basic.body().contains("does not take user names and passwords"), basic.body());
 
         // Browser: the sign-in page's button, Keycloak's form, back to the project list.
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
@@ -113,6 +120,8 @@ class KeycloakSignInIT {
                                 "--disable-component-update", "--disable-sync", "--no-first-run")))) {
             Page page = browser.newContext().newPage();
             page.navigate(margin.baseUri().resolve("/login.html").toString());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Keycloak")).waitFor();
+            assertTrue(page.locator("form").isHidden(), "no password form where local accounts are off");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Keycloak")).click();
             page.waitForURL(Pattern.compile(".*/realms/margin/.*"));
             page.locator("#username").fill("coder");
