@@ -15,7 +15,7 @@ public final class AccountDisabled {
     private AccountDisabled() {
     }
 
-    static AuthenticationFailedException exception() {
+    public static AuthenticationFailedException exception() {
         return new AuthenticationFailedException(MESSAGE, Map.of(ATTRIBUTE, Boolean.TRUE));
     }
 

@@ -1,6 +1,7 @@
 package app.margin.identity;
 
 import app.margin.identity.session.BrowserSessions;
+import app.margin.identity.token.ApiTokens;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -11,7 +12,8 @@ import jakarta.transaction.Transactional;
 /**
  * Refuses a disabled account whatever proved its password (HTTP Basic, the sign-in form): quarkus-security-jpa checks
  * only the password. Session identities are already checked by their own lookup (a disabled account has no
- * sessions left, and the lookup requires an enabled account).
+ * sessions left, and the lookup requires an enabled account), and so are API tokens' (their lookup refuses a
+ * disabled account).
  */
 @ApplicationScoped
 class DisabledAccountCheck implements SecurityIdentityAugmentor {
@@ -23,7 +25,8 @@ class DisabledAccountCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || identity.getAttribute(BrowserSessions.SESSION_ID) != null) {
+        if (identity.isAnonymous() || identity.getAttribute(BrowserSessions.SESSION_ID) != null
+                || identity.getAttribute(ApiTokens.TOKEN_ID) != null) {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
