@@ -36,6 +36,8 @@ public class ApiTokens {
     static final int MAX_ACTIVE = 100;
     static final int MAX_DAYS = 3650;
     static final int NAME_LENGTH = 100;
+    /** How long a revoked or expired token is still answered "revoked" or "expired" rather than "unknown". */
+    static final Duration KEEP_ENDED = Duration.ofDays(90);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -78,6 +80,9 @@ public class ApiTokens {
         Instant now = Instant.now();
         Instant expiresAt = expiry(expiresOn, expiresInDays, now);
         AppUser me = caller.user();
+        // the account's long-ended tokens go, so creating and revoking in a loop cannot grow the table without end
+        em.createNativeQuery("delete from api_token where user_id = ?1 and (revoked_at < ?2 or expires_at < ?2)")
+                .setParameter(1, me.id).setParameter(2, now.minus(KEEP_ENDED)).executeUpdate();
         long active = ((Number) em.createNativeQuery("select count(*) from api_token where user_id = ?1 and revoked_at "
                 + "is null and (expires_at is null or expires_at > ?2)").setParameter(1, me.id).setParameter(2, now)
                 .getSingleResult()).longValue();

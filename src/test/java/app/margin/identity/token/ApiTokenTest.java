@@ -121,6 +121,20 @@ class ApiTokenTest {
     }
 
     @Test
+    void longEndedTokensAreDeletedWhenTheirOwnerCreatesOne() {
+        String user = Api.newUser("purge");
+        long userId = AppUser.findByUsername(user).orElseThrow().id;
+        String old = tokens.create(userId, "last year", Instant.now().minus(ApiTokens.KEEP_ENDED).minusSeconds(60))
+                .token();
+        String recent = tokens.create(userId, "last week", Instant.now().minus(7, ChronoUnit.DAYS)).token();
+        bearer(old).get("/api/v1/me").then().statusCode(401).body("detail", startsWith("This API token expired"));
+        create(user, Map.of("name", "new"));
+        bearer(old).get("/api/v1/me").then().statusCode(401).body("detail", startsWith("This API token is not known"));
+        bearer(recent).get("/api/v1/me").then().statusCode(401).body("detail", startsWith("This API token expired"));
+        Api.as(user).get("/api/v1/me/tokens").then().body("name", containsInAnyOrder("new", "last week"));
+    }
+
+    @Test
     void expiryIsADateOrANumberOfDays() {
         String user = Api.newUser("expiry");
         Instant inDays = Instant.parse(create(user, Map.of("name", "a week", "expiresInDays", 7)).getString("expiresAt"));
