@@ -2,6 +2,7 @@ package app.margin.identity;
 
 import app.margin.identity.oidc.OidcSignIn;
 import app.margin.identity.session.BrowserSessions;
+import app.margin.identity.token.ApiTokens;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -12,8 +13,8 @@ import jakarta.transaction.Transactional;
 /**
  * Refuses a disabled account whatever proved its password (HTTP Basic, the sign-in form): quarkus-security-jpa checks
  * only the password. Session identities are already checked by their own lookup (a disabled account has no
- * sessions left, and the lookup requires an enabled account), identities from the identity provider by
- * app.margin.identity.oidc.
+ * sessions left, and the lookup requires an enabled account), and so are API tokens' (their lookup refuses a
+ * disabled account); identities from the identity provider are checked by app.margin.identity.oidc.
  */
 @ApplicationScoped
 class DisabledAccountCheck implements SecurityIdentityAugmentor {
@@ -26,7 +27,7 @@ class DisabledAccountCheck implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || identity.getAttribute(BrowserSessions.SESSION_ID) != null
-                || OidcSignIn.isFromOidc(identity)) {
+                || identity.getAttribute(ApiTokens.TOKEN_ID) != null || OidcSignIn.isFromOidc(identity)) {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {

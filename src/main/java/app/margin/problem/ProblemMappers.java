@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import app.margin.identity.AccountDisabled;
 import app.margin.identity.SignInRefused;
 import io.quarkus.logging.Log;
+import app.margin.identity.token.TokenRefused;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -102,6 +103,11 @@ public class ProblemMappers {
     public Response badCredentials(AuthenticationFailedException e, RoutingContext request) {
         if (AccountDisabled.is(e)) {
             return Problem.response(403, "Account disabled", AccountDisabled.MESSAGE, null); // a retry cannot help
+        }
+        var token = TokenRefused.detail(e);
+        if (token.isPresent()) { // RFC 6750: the bearer token itself is what is wrong
+            return Response.fromResponse(Problem.response(401, "API token refused", token.get(), null))
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
         }
         if (SIGN_IN_PATH.equals(request.normalizedPath()) && !fromMarginPage(request)) {
             return Response.seeOther(URI.create("/login.html?error=1")).build();

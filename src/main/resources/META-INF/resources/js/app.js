@@ -11,6 +11,7 @@ import { exportsView, qdpxImportControl } from './exports.js';
 import { agreementView } from './agreement.js';
 import { newProjectForm, projectSettingsCard } from './projects.js';
 import { accountsView } from './accounts.js';
+import { tokensView } from './tokens.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -145,6 +146,7 @@ async function route() {
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
     else if (location.hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
     else if (location.hash.match(/^#\/accounts/)) await accountsView({ me, show, showError });
+    else if (location.hash.match(/^#\/tokens/)) await tokensView({ show, showError });
     else if (match) await projectHome(match[1], show);
     else await projectList(show);
   } catch (error) {

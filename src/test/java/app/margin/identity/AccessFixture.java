@@ -87,6 +87,12 @@ final class AccessFixture {
         return Api.importText(team.owner(), pid, unique("doc") + ".txt", TEXT, null);
     }
 
+    /** A personal API token of {@code user} (made with the password); returns its id. */
+    long freshToken(String user) {
+        return as(user).body(Map.of("name", unique("script"))).post("/api/v1/me/tokens").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
     long freshCode() {
         return Api.newCode(team.owner(), pid, unique("Code"), null);
     }

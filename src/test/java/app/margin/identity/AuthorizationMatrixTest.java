@@ -78,6 +78,16 @@ class AuthorizationMatrixTest {
             // the test database is in memory: the administrator passes the check and is told there is nothing to copy
             row("POST /api/v1/admin/backups", "401 403 403 403 403 403 409", (f, who) -> ids()),
             row("GET /api/v1/admin/backups/{name}", ADMIN_ONLY, (f, who) -> ids(f.backupName)),
+            // API tokens: everyone's own (with the password here; a token itself may not manage tokens, ApiTokenTest)
+            row("GET /api/v1/me/tokens", SIGNED_IN, (f, who) -> ids()),
+            row("POST /api/v1/me/tokens", SIGNED_IN, (f, who) -> ids().json(Map.of("name", f.unique("script")))),
+            row("DELETE /api/v1/me/tokens/{id}", SIGNED_IN,
+                    (f, who) -> ids(f.freshToken(who == Caller.ANON ? f.team.coder() : f.username(who)))),
+            row("DELETE /api/v1/me/tokens/{id}", "another user's token", "401 404 404 404 404 404 404",
+                    (f, who) -> ids(f.freshToken(f.team.coder2()))),
+            row("GET /api/v1/users/{username}/tokens", ADMIN_ONLY, (f, who) -> ids(f.team.coder2())),
+            row("DELETE /api/v1/users/{username}/tokens/{id}", ADMIN_ONLY,
+                    (f, who) -> ids(f.team.coder2(), f.freshToken(f.team.coder2()))),
             row("POST /api/v1/agreement/matrix", SIGNED_IN,
                     (f, who) -> ids().text("text/csv", "a,b\nyes,yes\nno,no\nyes,no\n")),
             // a job is its starter's: a non-member is asked for the coder's job

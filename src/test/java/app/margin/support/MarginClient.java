@@ -70,6 +70,11 @@ public final class MarginClient {
         return new MarginClient(base, newHttp(null), "Basic " + credentials);
     }
 
+    /** Sends a personal API token ({@code Authorization: Bearer margin_pat_…}) with every request. */
+    public static MarginClient bearer(URI base, String token) {
+        return new MarginClient(base, newHttp(null), "Bearer " + token);
+    }
+
     /** {@code GET path}; the path may carry a query built with {@link #encode(String)}. */
     public Answer get(String path) throws IOException {
         return answer(request(path).GET());
