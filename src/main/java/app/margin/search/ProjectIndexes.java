@@ -97,6 +97,24 @@ public class ProjectIndexes {
     }
 
     /**
+     * Asks for a pass over every project whose chain head is beyond what its open index applied, every project this
+     * instance has not opened yet, and every open one whose project is gone: changes committed through another
+     * instance on the same database (which announced them in its own JVM only) are applied by the same pass as
+     * local ones. A project already waiting for its pass, or left alone after a write failure, is not asked again.
+     */
+    void follow(Map<Long, Long> heads) {
+        heads.forEach((projectId, seq) -> {
+            ProjectIndex index = open.get(projectId);
+            if ((index == null || index.appliedSeq() < seq) && !trouble.waiting(projectId)
+                    && !nextPass.containsKey(projectId)) {
+                requestPass(projectId, false);
+            }
+        });
+        open.keySet().stream().filter(projectId -> !heads.containsKey(projectId))
+                .filter(projectId -> !nextPass.containsKey(projectId)).forEach(projectId -> requestPass(projectId, false));
+    }
+
+    /**
      * The project's index with every change committed before this call applied. An index that cannot be written
      * answers 503 saying so, and is tried again after {@code margin.index-retry-delay}.
      */
