@@ -114,6 +114,12 @@ public class ProjectIndexes {
                 .filter(projectId -> !nextPass.containsKey(projectId)).forEach(projectId -> requestPass(projectId, false));
     }
 
+    /** The last change of the project that this instance's index applied; -1 while it has not opened the index. */
+    long appliedSeq(long projectId) {
+        ProjectIndex index = open.get(projectId);
+        return index == null ? -1 : index.appliedSeq();
+    }
+
     /**
      * The project's index with every change committed before this call applied. An index that cannot be written
      * answers 503 saying so, and is tried again after {@code margin.index-retry-delay}.
