@@ -97,7 +97,7 @@ public class ProjectIndexes {
     }
 
     /**
-     * Asks for a pass over every project whose chain head is beyond what its open index applied, every project this
+     * Asks for a pass over every project whose chain head is not what its open index applied, every project this
      * instance has not opened yet, and every open one whose project is gone: changes committed through another
      * instance on the same database (which announced them in its own JVM only) are applied by the same pass as
      * local ones. A project already waiting for its pass, or left alone after a write failure, is not asked again.
@@ -105,7 +105,8 @@ public class ProjectIndexes {
     void follow(Map<Long, Long> heads) {
         heads.forEach((projectId, seq) -> {
             ProjectIndex index = open.get(projectId);
-            if ((index == null || index.appliedSeq() < seq) && !trouble.waiting(projectId)
+            // Behind, or ahead of a database restored under it (the pass then finds the chain differs and rebuilds).
+            if ((index == null || index.appliedSeq() != seq) && !trouble.waiting(projectId)
                     && !nextPass.containsKey(projectId)) {
                 requestPass(projectId, false);
             }
