@@ -191,6 +191,19 @@ class TwoInstancesIT {
         until(adminB, path("/search?q=broker"), r -> r.get("total").asLong() == 2);
     }
 
+    @Test
+    @Order(6)
+    void anInstanceWithoutTheDatabasePasswordRefusesToStartAndSaysWhichVariable() {
+        Path dir = a.dataDir().getParent().resolveSibling("no-password");
+        MarginProcess refused = instance(dir).env("MARGIN_DB_PASSWORD", "").readyTimeout(Duration.ofMinutes(1));
+        try (refused) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    refused::start);
+            assertTrue(e.getMessage().contains("exited"), e.getMessage());
+            assertTrue(refused.tail(200).contains("set MARGIN_DB_PASSWORD"), refused.tail(40));
+        }
+    }
+
     private static HttpResponse<String> sessionGet(HttpClient http, URI base, String cookie) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/projects")).header("Cookie", cookie).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
