@@ -7,6 +7,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +33,11 @@ class IndexFollower {
         return thread;
     });
     private volatile boolean failing;
+    /**
+     * The heads seen at the last poll: only a head that moved since is followed, so a project whose pass fails is
+     * tried again at its next change (or search), not at every poll. Empty at start: the first poll follows all.
+     */
+    private Map<Long, Long> seen = Map.of();
 
     IndexFollower(ProjectIndexes indexes, IndexSource source, MarginConfig config) {
         this.indexes = indexes;
@@ -45,7 +54,17 @@ class IndexFollower {
 
     private void followOnce() {
         try {
-            indexes.follow(source.heads());
+            Map<Long, Long> heads = source.heads();
+            Map<Long, Long> moved = new HashMap<>();
+            heads.forEach((projectId, seq) -> {
+                if (!seq.equals(seen.get(projectId))) {
+                    moved.put(projectId, seq);
+                }
+            });
+            Set<Long> gone = new HashSet<>(seen.keySet());
+            gone.removeAll(heads.keySet());
+            indexes.follow(moved, gone);
+            seen = heads;
             if (failing) {
                 failing = false;
                 Log.info("Following the database's changes for the search indexes works again");

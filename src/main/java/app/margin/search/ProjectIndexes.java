@@ -97,22 +97,22 @@ public class ProjectIndexes {
     }
 
     /**
-     * Asks for a pass over every project whose chain head is not what its open index applied, every project this
-     * instance has not opened yet, and every open one whose project is gone: changes committed through another
-     * instance on the same database (which announced them in its own JVM only) are applied by the same pass as
-     * local ones. A project already waiting for its pass, or left alone after a write failure, is not asked again.
+     * Asks for a pass over each project whose chain head moved ({@code moved}: its new head) unless its index already
+     * applied exactly that change, and over each project that is gone (its index is dropped): changes committed
+     * through another instance on the same database, which announced them in its own JVM only, are applied by the
+     * same pass as local ones. A head is "moved" also when its index is ahead of it (a database restored under a
+     * running instance): the pass finds the chain differs and rebuilds. A project already waiting for its pass, or
+     * left alone after a write failure, is not asked again.
      */
-    void follow(Map<Long, Long> heads) {
-        heads.forEach((projectId, seq) -> {
+    void follow(Map<Long, Long> moved, java.util.Set<Long> gone) {
+        moved.forEach((projectId, seq) -> {
             ProjectIndex index = open.get(projectId);
-            // Behind, or ahead of a database restored under it (the pass then finds the chain differs and rebuilds).
             if ((index == null || index.appliedSeq() != seq) && !trouble.waiting(projectId)
                     && !nextPass.containsKey(projectId)) {
                 requestPass(projectId, false);
             }
         });
-        open.keySet().stream().filter(projectId -> !heads.containsKey(projectId))
-                .filter(projectId -> !nextPass.containsKey(projectId)).forEach(projectId -> requestPass(projectId, false));
+        gone.stream().filter(open::containsKey).forEach(projectId -> requestPass(projectId, false));
     }
 
     /** The last change of the project that this instance's index applied; -1 while it has not opened the index. */
