@@ -141,8 +141,15 @@ final class MarginQueryParser extends QueryParser {
         }
         limits.checkWildcard(++wildcardTerms);
         String keyword = keywordField(field);
-        return keyword == null ? super.getWildcardQuery(field, pattern)
-                : new WildcardQuery(new Term(keyword, IndexDocuments.lower(pattern)));
+        try {
+            return keyword == null ? super.getWildcardQuery(field, pattern)
+                    : new WildcardQuery(new Term(keyword, IndexDocuments.lower(pattern)));
+        } catch (TooComplexToDeterminizeException e) {
+            // Lucene refuses patterns whose automaton would grow too large (found by fuzzing: rR**???…)
+            String shown = pattern.length() > 40 ? pattern.substring(0, 40) + "…" : pattern;
+            throw new QueryProblem("The pattern ‘" + shown + "’ is too complex to search for: use fewer * and ? "
+                    + "(e.g. broker* or bro?er).");
+        }
     }
 
     @Override

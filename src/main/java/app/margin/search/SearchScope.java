@@ -6,7 +6,9 @@ import app.margin.coding.LayerVisibility;
 import app.margin.identity.AppUser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -18,9 +20,14 @@ import org.apache.lucene.util.BytesRef;
  * What a query may see and refer to: the project's codes (for {@code code:}), the coding layers the caller sees on
  * which documents (the viewer's rule, {@link LayerVisibility}: own layer, master, revealed partners, never others'
  * layers on a blind round's documents), and user names (for {@code coder:}). Built per request by
- * {@link SearchService}.
+ * {@link SearchService}. {@code users} finds accounts by name (the database, or a stand-in in tests without one).
  */
-record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility) {
+record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility,
+        Function<String, Optional<AppUser>> users) {
+
+    SearchScope(long projectId, List<Code> codes, LayerVisibility visibility) {
+        this(projectId, codes, visibility, AppUser::findByUsername);
+    }
 
     /** Whether the caller sees a layer (a coder's id, or -1 for the master layer) on one document. */
     boolean maySee(long coderId, long documentId) {
@@ -64,7 +71,7 @@ record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility)
         if (coder.equalsIgnoreCase("master")) {
             return IndexFields.MASTER_LAYER;
         }
-        AppUser user = AppUser.findByUsername(coder).orElse(null);
+        AppUser user = users.apply(coder).orElse(null);
         if (user == null) {
             throw new QueryProblem("There is no user ‘" + coder + "’ (coder: takes a user name or master).");
         }

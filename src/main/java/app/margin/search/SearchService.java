@@ -112,7 +112,8 @@ public class SearchService {
                 query.add(MarginQueryParser.parse("code:\"" + code.replace("\"", "") + "\"", searchScope, limits), Occur.FILTER);
             }
         } catch (QueryProblem problem) {
-            throw ProblemException.badRequest(problem.getMessage()).with("column", problem.column());
+            ProblemException refusal = ProblemException.badRequest(problem.getMessage());
+            throw problem.column() == null ? refusal : refusal.with("column", problem.column()); // only a place it knows
         }
         query.add(new TermQuery(new Term(TYPE, where == Scope.ALL ? UNIT : SEGMENT)), Occur.FILTER);
         if (where != Scope.ALL && searchScope.visibleLayers() != null) {

@@ -283,14 +283,19 @@ class BadInputCatalogueTest {
         return out.toByteArray();
     }
 
-    /** Two MiB of zeros in one deflated entry: far beyond the ratio limit whatever the header says. */
+    /**
+     * Two MiB of zeros in one deflated text entry that project.qde refers to (unreferenced entries are never
+     * unpacked): far beyond the ratio limit whatever the header says.
+     */
     static byte[] lyingSizes() {
+        String source = "a1b2c3d4-0000-4000-8000-0000000000a1";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("project.qde"));
-            zip.write(project("").getBytes(StandardCharsets.UTF_8));
+            zip.write(project("<Sources><TextSource guid=\"" + source + "\" name=\"T\" plainTextPath=\"internal://"
+                    + source + ".txt\"/></Sources>").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("sources/zeros.txt"));
+            zip.putNextEntry(new ZipEntry("sources/" + source + ".txt"));
             zip.write(new byte[2 * 1024 * 1024]);
             zip.closeEntry();
         } catch (IOException e) {

@@ -58,6 +58,12 @@ class MarginQueryParserTest {
         QueryProblem problem = assertThrows(QueryProblem.class, () -> MarginQueryParser.parse("broker AND (money", SCOPE));
         assertEquals(true, problem.getMessage().contains("near column"), problem.getMessage());
         assertThrows(QueryProblem.class, () -> MarginQueryParser.parse("/regex/", SCOPE));
+        // found by fuzzing: Lucene's automaton for this wildcard is too large to build
+        QueryProblem tooComplex = assertThrows(QueryProblem.class,
+                () -> MarginQueryParser.parse("rR**" + "?".repeat(69) + "2" + "?".repeat(19), SCOPE));
+        assertEquals(true, tooComplex.getMessage().contains("too complex"), tooComplex.getMessage());
+        assertThrows(QueryProblem.class,
+                () -> MarginQueryParser.parse("speaker:r**" + "?".repeat(69) + "2" + "?".repeat(19), SCOPE));
         assertThrows(QueryProblem.class, () -> MarginQueryParser.parse("speaker:x~2", SCOPE));
     }
 }

@@ -35,6 +35,10 @@ final class DocxReader implements FormatReader {
         } catch (IOException | RuntimeException e) {
             throw new ImportRefusedException("‘" + fileName + "’ could not be read as a Word document (.docx). It may be "
                     + "damaged, or an older .doc file: open it in Word or LibreOffice and save it as .docx.", e);
+        } catch (NoClassDefFoundError e) {
+            // found by fuzzing: a ZIP entry compressed with a method whose optional codec is absent (Zstandard)
+            throw new ImportRefusedException("‘" + fileName + "’ is compressed in a way Margin cannot read. Open it in "
+                    + "Word or LibreOffice and save it as .docx again.", e);
         }
     }
 

@@ -72,4 +72,14 @@ class CueReaderTest {
         assertThrows(ImportRefusedException.class, () -> reader.read("x.vtt", "WEBVTT\n\nno cues".getBytes(), null));
         assertThrows(ImportRefusedException.class, () -> reader.read("x.srt", "just text".getBytes(), null));
     }
+
+    @Test
+    void aCueAtAnImpossibleHourIsRefusedNotACrash() throws Exception {
+        // found by fuzzing: the hour overflowed a long (NumberFormatException)
+        String vtt = "WEBVTT\n\n" + "5".repeat(40) + ":00:04.000 --> 00:00:05.000\n<v P02>Near the station.\n";
+        assertTrue(assertThrows(ImportRefusedException.class, () -> reader.read("x.vtt", vtt.getBytes(), null))
+                .getMessage().contains("no recording reaches"));
+        String longHours = "WEBVTT\n\n123456:00:04.000 --> 123456:00:05.000\n<v P02>Near the station.\n";
+        assertEquals(123456L * 3600 * 1000 + 4000, reader.read("x.vtt", longHours.getBytes(), null).units().getFirst().timeMs());
+    }
 }
