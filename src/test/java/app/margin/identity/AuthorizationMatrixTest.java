@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
+    private static final String PUBLIC = "ok  ok  ok  ok  ok  ok  ok";
     private static final String ADMIN_ONLY = "401 403 403 403 403 403 ok";
     private static final String SIGNED_IN = "401 ok  ok  ok  ok  ok  ok";
     private static final String READ = "401 ok  ok  ok  ok  404 404";
@@ -62,10 +63,17 @@ class AuthorizationMatrixTest {
             // ---- accounts and the installation
             row("GET /api/v1/me", SIGNED_IN, (f, who) -> ids()),
             row("PUT /api/v1/me/password", SIGNED_IN, (f, who) -> ids().json(samePassword(who))),
-            row("POST /api/v1/session/logout", SIGNED_IN, (f, who) -> ids()),
+            // signing out needs no sign-in: a browser whose session already ended can still clear its cookie
+            row("POST /api/v1/session/logout", PUBLIC, (f, who) -> ids()),
+            // what the sign-in page shows before anyone signs in (demo mode)
+            row("GET /api/v1/session/info", PUBLIC, (f, who) -> ids()),
             row("GET /api/v1/users", ADMIN_ONLY, (f, who) -> ids()),
             row("POST /api/v1/users", ADMIN_ONLY, (f, who) -> ids().json(Map.of("username",
                     "new-" + System.nanoTime(), "password", Api.PASSWORD))),
+            row("PUT /api/v1/users/{username}/enabled", ADMIN_ONLY,
+                    (f, who) -> ids(Api.newUser("account")).json(Map.of("enabled", true))),
+            row("PUT /api/v1/users/{username}/password", ADMIN_ONLY,
+                    (f, who) -> ids(Api.newUser("account")).json(Map.of("newPassword", "a-new-" + Api.PASSWORD))),
             row("GET /api/v1/admin/backups", ADMIN_ONLY, (f, who) -> ids()),
             // the test database is in memory: the administrator passes the check and is told there is nothing to copy
             row("POST /api/v1/admin/backups", "401 403 403 403 403 403 409", (f, who) -> ids()),
