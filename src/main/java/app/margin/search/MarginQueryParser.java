@@ -147,7 +147,7 @@ final class MarginQueryParser extends QueryParser {
         } catch (TooComplexToDeterminizeException e) {
             // Lucene refuses patterns whose automaton would grow too large (found by fuzzing: rR**???…)
             String shown = pattern.length() > 40 ? pattern.substring(0, 40) + "…" : pattern;
-            throw new QueryProblem("The pattern ‘" + shown + "’ is too complex to search for: use fewer * and ? "
+            throw QueryLimits.tooCostly("the pattern ‘" + shown + "’ is too complex to search for; use fewer * and ? "
                     + "(e.g. broker* or bro?er).");
         }
     }
