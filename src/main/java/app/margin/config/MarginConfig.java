@@ -28,7 +28,8 @@ public interface MarginConfig {
     /**
      * How often this instance asks the database which projects changed beyond its search indexes, and brings those
      * up to date: changes made through another Margin instance on the same database reach this one's searches and
-     * co-occurrence within about this time. {@code 0s} stops it (one instance alone needs it only as a safety net).
+     * co-occurrence within about this time. {@code 0s} stops it: application.properties turns it on in {@code team}
+     * only, since one embedded instance has nothing to follow.
      */
     @WithDefault("500ms")
     java.time.Duration indexFollowInterval();
