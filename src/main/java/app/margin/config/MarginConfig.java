@@ -25,6 +25,15 @@ public interface MarginConfig {
     @WithDefault("15s")
     java.time.Duration indexRetryDelay();
 
+    /**
+     * How often this instance asks the database which projects changed beyond its search indexes, and brings those
+     * up to date: changes made through another Margin instance on the same database reach this one's searches and
+     * co-occurrence within about this time. {@code 0s} stops it: application.properties turns it on in {@code team}
+     * only, since one embedded instance has nothing to follow.
+     */
+    @WithDefault("500ms")
+    java.time.Duration indexFollowInterval();
+
     /** bcrypt cost factor for new password hashes (each step doubles the work of checking a password). */
     @WithDefault("10")
     int bcryptCost();

@@ -97,6 +97,31 @@ public class ProjectIndexes {
     }
 
     /**
+     * Asks for a pass over each project whose chain head moved ({@code moved}: its new head) unless its index already
+     * applied exactly that change, and over each project that is gone (its index is dropped): changes committed
+     * through another instance on the same database, which announced them in its own JVM only, are applied by the
+     * same pass as local ones. A head is "moved" also when its index is ahead of it (a database restored under a
+     * running instance): the pass finds the chain differs and rebuilds. A project already waiting for its pass, or
+     * left alone after a write failure, is not asked again.
+     */
+    void follow(Map<Long, Long> moved, java.util.Set<Long> gone) {
+        moved.forEach((projectId, seq) -> {
+            ProjectIndex index = open.get(projectId);
+            if ((index == null || index.appliedSeq() != seq) && !trouble.waiting(projectId)
+                    && !nextPass.containsKey(projectId)) {
+                requestPass(projectId, false);
+            }
+        });
+        gone.stream().filter(open::containsKey).forEach(projectId -> requestPass(projectId, false));
+    }
+
+    /** The last change of the project that this instance's index applied; -1 while it has not opened the index. */
+    long appliedSeq(long projectId) {
+        ProjectIndex index = open.get(projectId);
+        return index == null ? -1 : index.appliedSeq();
+    }
+
+    /**
      * The project's index with every change committed before this call applied. An index that cannot be written
      * answers 503 saying so, and is tried again after {@code margin.index-retry-delay}.
      */
