@@ -61,6 +61,11 @@ public class AppUser extends PanacheEntityBase {
         return find("username", username).firstResultOptional();
     }
 
+    /** Users with this e-mail address, ignoring case (addresses come from identity providers and are not unique). */
+    public static java.util.List<AppUser> withEmail(String email) {
+        return list("lower(email) = ?1", email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** User names of the given ids, for turning stored ids into the names the API shows. */
     public static Map<Long, String> usernamesById(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Project lifecycle and membership. */
 @ApplicationScoped
@@ -118,15 +119,16 @@ public class ProjectService {
                 .getResultList();
     }
 
-    public MemberView addMember(long projectId, String username, ProjectRole role) {
+    /** Adds a user named by user name or, for accounts from the identity provider, by e-mail address. */
+    public MemberView addMember(long projectId, String usernameOrEmail, ProjectRole role) {
         Grant grant = access.require(projectId, Permission.MANAGE_MEMBERS);
-        AppUser user = existingUser(username);
+        AppUser user = userNamedOrAddressed(usernameOrEmail);
         if (Membership.find(projectId, user.id).isPresent()) {
-            throw ProblemException.conflict(username + " is already a member of this project; change their role instead.");
+            throw ProblemException.conflict(user.username + " is already a member of this project; change their role instead.");
         }
         addMembership(projectId, user.id, role);
         audit.record(projectId, grant.username(), "member.added", "MEMBER", user.id, null,
-                Map.of("username", username, "role", role));
+                Map.of("username", user.username, "role", role));
         return new MemberView(user.id, user.username, user.displayName, role);
     }
 
@@ -164,6 +166,25 @@ public class ProjectService {
         membership.role = role;
         membership.createdAt = Instant.now();
         membership.persist();
+    }
+
+    private static AppUser userNamedOrAddressed(String usernameOrEmail) {
+        Optional<AppUser> named = AppUser.findByUsername(usernameOrEmail);
+        if (named.isPresent() || !usernameOrEmail.contains("@")) {
+            return named.orElseThrow(() -> noSuchUser(usernameOrEmail));
+        }
+        List<AppUser> addressed = AppUser.withEmail(usernameOrEmail);
+        if (addressed.size() > 1) {
+            throw ProblemException.conflict("Several accounts have the e-mail address '" + usernameOrEmail
+                    + "'; add the person by their user name instead.");
+        }
+        return addressed.stream().findFirst().orElseThrow(() -> noSuchUser(usernameOrEmail));
+    }
+
+    private static ProblemException noSuchUser(String usernameOrEmail) {
+        return ProblemException.notFound("There is no user named '" + usernameOrEmail + "'"
+                + (usernameOrEmail.contains("@") ? " and none with that e-mail address" : "")
+                + ". An administrator can create the account first.");
     }
 
     private static AppUser existingUser(String username) {

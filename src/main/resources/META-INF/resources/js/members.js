@@ -47,7 +47,7 @@ export function membersCard(pid, project, initialMembers, showError) {
       const role = roleSelect('new-member-role', 'CODER');
       const add = h('button', { type: 'submit' }, 'Add member');
       const form = h('form', { class: 'member-form' },
-        h('label', { for: 'new-member' }, 'User name'), username,
+        h('label', { for: 'new-member' }, 'User name or e-mail'), username,
         h('label', { for: 'new-member-role' }, 'Role'), role, add);
       form.addEventListener('submit', event => {
         event.preventDefault();

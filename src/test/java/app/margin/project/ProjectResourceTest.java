@@ -4,8 +4,10 @@ import static app.margin.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
+import app.margin.identity.AppUser;
 import app.margin.support.Api;
 import app.margin.support.Api.Team;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,28 @@ class ProjectResourceTest {
                 .then().statusCode(400).body("detail", containsString("VIEWER, CODER, SUPERVISOR, OWNER"));
         as(team.owner()).body(Map.of("username", team.coder(), "role", "CODER")).post(team.path("/members"))
                 .then().statusCode(409).body("detail", containsString("already a member"));
+    }
+
+    @Test
+    void aMemberCanBeAddedByTheEMailTheirIdentityProviderGave() {
+        Team team = Api.team("Members by e-mail");
+        String person = Api.newUser("sso-person");
+        String twinA = Api.newUser("twin-a");
+        String twinB = Api.newUser("twin-b");
+        // E-mail addresses arrive from the identity provider's token at sign-in (OIDC); set them directly here.
+        QuarkusTransaction.requiringNew().run(() -> {
+            AppUser.findByUsername(person).orElseThrow().email = "Min-ji.Kim@uni.example";
+            AppUser.findByUsername(twinA).orElseThrow().email = "shared@uni.example";
+            AppUser.findByUsername(twinB).orElseThrow().email = "shared@uni.example";
+        });
+        as(team.owner()).body(Map.of("username", "min-ji.kim@UNI.example", "role", "CODER")).post(team.path("/members"))
+                .then().statusCode(201).body("username", equalTo(person)).body("role", equalTo("CODER"));
+        as(team.owner()).get(team.path("/audit")).then().body("findAll { it.action == 'member.added' }.after.username",
+                hasItem(person));
+        as(team.owner()).body(Map.of("username", "shared@uni.example", "role", "CODER")).post(team.path("/members"))
+                .then().statusCode(409).body("detail", containsString("add the person by their user name"));
+        as(team.owner()).body(Map.of("username", "nobody@uni.example", "role", "CODER")).post(team.path("/members"))
+                .then().statusCode(404).body("detail", containsString("none with that e-mail address"));
     }
 
     @Test
