@@ -86,7 +86,9 @@ class TwoInstancesIT {
                 .env("MARGIN_DB_URL", (SERVER.endsWith("/") ? SERVER : SERVER + "/") + DATABASE)
                 .env("MARGIN_DB_USER", USER).env("MARGIN_DB_PASSWORD", password)
                 .env("QUARKUS_HTTP_HOST", "127.0.0.1").env("MARGIN_DEMO", "false")
-                .env("MARGIN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                .env("MARGIN_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                // the team profile signs in through an identity provider; this test uses local accounts instead
+                .env("QUARKUS_OIDC_TENANT_ENABLED", "false").env("MARGIN_LOCAL_ACCOUNTS", "true");
     }
 
     @AfterAll
