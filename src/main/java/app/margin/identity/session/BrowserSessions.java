@@ -1,6 +1,7 @@
 package app.margin.identity.session;
 
 import app.margin.config.MarginConfig;
+import app.margin.identity.SecretTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,10 +52,10 @@ public class BrowserSessions {
     Optional<String> open(String username) {
         purgeEndedWhenDue();
         Instant now = Instant.now();
-        String token = SessionTokens.newToken();
+        String token = SecretTokens.newSecret();
         int made = em.createNativeQuery("insert into browser_session (token_hash, user_id, created_at, last_seen_at, "
                         + "expires_at) select ?1, id, ?2, ?2, ?3 from app_user where username = ?4 and enabled = true")
-                .setParameter(1, SessionTokens.hash(token)).setParameter(2, now).setParameter(3, now.plus(lifetime))
+                .setParameter(1, SecretTokens.digest(token)).setParameter(2, now).setParameter(3, now.plus(lifetime))
                 .setParameter(4, username).executeUpdate();
         return made == 1 ? Optional.of(token) : Optional.empty();
     }
@@ -69,7 +70,7 @@ public class BrowserSessions {
         List<Object[]> rows = em.createNativeQuery("select s.id, s.last_seen_at, s.expires_at, u.username, u.roles "
                         + "from browser_session s join app_user u on u.id = s.user_id "
                         + "where s.token_hash = ?1 and u.enabled = true")
-                .setParameter(1, SessionTokens.hash(token)).getResultList();
+                .setParameter(1, SecretTokens.digest(token)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -91,7 +92,7 @@ public class BrowserSessions {
     @Transactional
     public void close(String token) {
         em.createNativeQuery("delete from browser_session where token_hash = ?1")
-                .setParameter(1, SessionTokens.hash(token)).executeUpdate();
+                .setParameter(1, SecretTokens.digest(token)).executeUpdate();
     }
 
     /** Ends every session of the account (disabled, or its password reset by an administrator). */

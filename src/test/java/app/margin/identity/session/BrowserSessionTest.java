@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.margin.identity.SecretTokens;
 import app.margin.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -50,7 +51,7 @@ class BrowserSessionTest {
         List<String> stored = em.createNativeQuery("select s.token_hash from browser_session s join app_user u "
                 + "on u.id = s.user_id where u.username = ?1").setParameter(1, user).getResultList();
         assertEquals(2, stored.size());
-        assertTrue(stored.contains(SessionTokens.hash(cookie.getValue())));
+        assertTrue(stored.contains(SecretTokens.digest(cookie.getValue())));
         assertTrue(stored.stream().noneMatch(cookie.getValue()::equals), "the token itself is never stored");
     }
 
@@ -180,12 +181,12 @@ class BrowserSessionTest {
     private void age(String cookie, String column, long minutes) {
         inTransaction(() -> em.createNativeQuery("update browser_session set " + column + " = ?1 where token_hash = ?2")
                 .setParameter(1, java.time.Instant.now().minus(java.time.Duration.ofMinutes(minutes)))
-                .setParameter(2, SessionTokens.hash(cookie)).executeUpdate());
+                .setParameter(2, SecretTokens.digest(cookie)).executeUpdate());
     }
 
     private java.time.Instant lastSeen(String cookie) {
         Object value = em.createNativeQuery("select last_seen_at from browser_session where token_hash = ?1")
-                .setParameter(1, SessionTokens.hash(cookie)).getSingleResult();
+                .setParameter(1, SecretTokens.digest(cookie)).getSingleResult();
         return value instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) value;
     }
 
