@@ -21,6 +21,7 @@ create table coding_batch (
     project_id bigint not null references project (id) on delete cascade,
     audit_seq  bigint,
     coder_id   bigint not null references app_user (id),
+    -- no foreign key: a batch stays on record when its code is deleted (its codings go with the code)
     code_id    bigint not null,
     -- how many codings the batch made (an undo reports how many of them were already gone)
     created    integer not null,

@@ -31,6 +31,11 @@ import java.util.Set;
 @ApplicationScoped
 @Transactional
 public class CodingService {
+    /** The largest page {@link #page} gives: a page of 1,000 codings is about 200 KB of JSON. */
+    public static final int MAX_PAGE = 1_000;
+    /** The order of every coding list, which keyset pages follow ({@link CodingCursor}). */
+    private static final String ORDER = " order by documentId, startOffset, endOffset, id";
+
     private final ProjectAccess access;
     private final AuditLog audit;
     private final EntityManager em;
@@ -58,9 +63,6 @@ public class CodingService {
         String where = filter(grant, projectId, documentId, codeIds, coder, layer, params);
         return views(Coding.list(where + ORDER, params));
     }
-
-    /** The largest page {@link #page} gives: a page of 1,000 codings is about 200 KB of JSON. */
-    public static final int MAX_PAGE = 1_000;
 
     /** One page of {@link #list}'s answer: the codings and, when there are more, where the next page starts. */
     public record Page(List<CodingView> codings, String next) {
@@ -116,8 +118,6 @@ public class CodingService {
                 .thenComparing(CodingCount::coder, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(CodingCount::layer)).toList();
     }
-
-    private static final String ORDER = " order by documentId, startOffset, endOffset, id";
 
     /** The JPQL condition of a coding list: the filters given (each may be null) and what the caller may see. */
     private static String filter(Grant grant, long projectId, Long documentId, Set<Long> codeIds, String coder,
