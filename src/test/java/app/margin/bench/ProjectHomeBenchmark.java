@@ -25,17 +25,19 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B -q test -Pbench -Dtest=ProjectHomeBenchmark}). The home page's requests are made as app.js makes
  * them (project, documents, members and codes at once, then the coding counts), and also the old way (every coding,
  * counted in the client), so both figures come from one run. Sizes: bench.documents (2000), bench.words (9000),
- * bench.codes (150), bench.codings (300000), bench.seed (42). Prints BENCHMARK lines; asserts nothing about time.
+ * bench.codes (150), bench.codings (300000), bench.seed (42). {@code -Dbench.reuse=…/target/bench-data} measures the
+ * project another build's run left instead (see {@link HomeBenchmarkProfile}). Prints BENCHMARK lines; asserts nothing
+ * about time.
  */
 @QuarkusTest
-@TestProfile(ShippedDatabaseProfile.class)
+@TestProfile(HomeBenchmarkProfile.class)
 class ProjectHomeBenchmark {
     static final int DOCUMENTS = Integer.getInteger("bench.documents", 2000);
     static final int WORDS = Integer.getInteger("bench.words", 9000);
     static final int CODES = Integer.getInteger("bench.codes", 150);
     static final int CODINGS = Integer.getInteger("bench.codings", 300_000);
     static final long SEED = Long.getLong("bench.seed", 42);
-    static final int RUNS = 5;
+    static final int RUNS = Integer.getInteger("bench.runs", 5);
 
     @Inject
     DataSource dataSource;
@@ -44,9 +46,46 @@ class ProjectHomeBenchmark {
     void run() throws Exception {
         io.restassured.RestAssured.config = io.restassured.RestAssured.config().httpClient(
                 io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 900_000));
+        String supervisor;
+        long pid;
+        List<Long> codes = new ArrayList<>();
+        if (System.getProperty("bench.reuse") != null) { // the project another run made (HomeBenchmarkProfile)
+            try (Connection db = dataSource.getConnection(); var s = db.createStatement();
+                    ResultSet rs = s.executeQuery("select p.id, u.username from project p join app_user u "
+                            + "on u.id = p.created_by order by p.id fetch first 1 rows only")) {
+                rs.next();
+                pid = rs.getLong(1);
+                supervisor = rs.getString(2);
+            }
+            try (Connection db = dataSource.getConnection(); var s = db.createStatement();
+                    ResultSet rs = s.executeQuery("select id from code where project_id = " + pid + " order by id")) {
+                while (rs.next()) {
+                    codes.add(rs.getLong(1));
+                }
+            }
+        } else {
+            supervisor = Api.newUser("bench-supervisor");
+            pid = Api.newProject(supervisor, "Home benchmark");
+            generate(supervisor, pid, codes);
+        }
+        String path = "/api/v1/projects/" + pid;
+        SearchBenchmark.BrowserClient browser = SearchBenchmark.BrowserClient.signIn(supervisor, Api.PASSWORD);
+        // the index catches up before anything is timed, so it does not compete for the cores
+        Api.as(supervisor).queryParam("q", "broker").get(path + "/search").then().statusCode(200);
+
+        time(browser, "home page, new (documents, codes, members, project, then codings/counts)",
+                List.of(path, path + "/documents", path + "/members", path + "/codes"), path + "/codings/counts");
+        time(browser, "home page, old (documents, codes, members, project, then every coding)",
+                List.of(path, path + "/documents", path + "/members", path + "/codes"), path + "/codings");
+        time(browser, "codings/counts alone", List.of(), path + "/codings/counts");
+        time(browser, "a page of 1,000 codings (limit=1000)", List.of(), path + "/codings?limit=1000");
+        time(browser, "segments of the most frequent code", List.of(), path + "/codes/" + codes.getFirst() + "/segments");
+        time(browser, "segments of a median code", List.of(), path + "/codes/" + codes.get(CODES / 2) + "/segments");
+    }
+
+    /** The benchmark project: 2,000 generated transcripts, 5 coders, 150 codes, 300,000 codings. */
+    private void generate(String supervisor, long pid, List<Long> codes) throws Exception {
         CorpusGenerator generator = new CorpusGenerator(SEED, 0.2);
-        String supervisor = Api.newUser("bench-supervisor");
-        long pid = Api.newProject(supervisor, "Home benchmark");
         Api.addMember(supervisor, pid, Api.newUser("bench-lead"), "SUPERVISOR");
         List<String> coders = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -68,25 +107,13 @@ class ProjectHomeBenchmark {
                 lengths.add(d.get("length").asInt());
             });
         }
-        List<Long> codes = new ArrayList<>();
         for (int i = 1; i <= CODES; i++) {
             codes.add(Api.newCode(supervisor, pid, "Code " + i, null));
         }
         insertCodings(pid, documents, lengths, codes, coders, generator.random());
-        // the index catches up with the import before anything is timed, so it does not compete for the cores
-        Api.as(supervisor).queryParam("q", "broker").get(path + "/search").then().statusCode(200);
-
-        time(browser, "home page, new (documents, codes, members, project, then codings/counts)",
-                List.of(path, path + "/documents", path + "/members", path + "/codes"), path + "/codings/counts");
-        time(browser, "home page, old (documents, codes, members, project, then every coding)",
-                List.of(path, path + "/documents", path + "/members", path + "/codes"), path + "/codings");
-        time(browser, "codings/counts alone", List.of(), path + "/codings/counts");
-        time(browser, "a page of 1,000 codings (limit=1000)", List.of(), path + "/codings?limit=1000");
-        time(browser, "segments of the most frequent code", List.of(), path + "/codes/" + codes.getFirst() + "/segments");
-        time(browser, "segments of a median code", List.of(), path + "/codes/" + codes.get(CODES / 2) + "/segments");
     }
 
-    /** Median of five: the {@code parallel} requests at once (as Promise.all), then {@code then}; bytes of the last. */
+    /** Median of RUNS (5): the {@code parallel} requests at once (as Promise.all), then {@code then}; bytes of the last. */
     private static void time(SearchBenchmark.BrowserClient browser, String what, List<String> parallel, String then)
             throws Exception {
         long[] times = new long[RUNS + 1];
