@@ -17,12 +17,18 @@ import java.util.stream.Stream;
 public class HomeBenchmarkProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        Map<String, String> shipped = new ShippedDatabaseProfile().getConfigOverrides(); // empties the directory
         String reuse = System.getProperty("bench.reuse");
-        if (reuse != null) {
+        if (reuse == null) {
+            return new ShippedDatabaseProfile().getConfigOverrides(); // empties the directory
+        }
+        // called more than once per run: the copy is made once, and never emptied again
+        if (!Files.exists(ShippedDatabaseProfile.DATA.resolve("margin.mv.db"))) {
+            Folders.delete(ShippedDatabaseProfile.DATA);
             copy(Path.of(reuse), ShippedDatabaseProfile.DATA);
         }
-        return shipped;
+        return Map.of("margin.demo.enabled", "false", "margin.data-dir", ShippedDatabaseProfile.DATA.toString(),
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:./" + ShippedDatabaseProfile.DATA
+                        + "/margin;AUTO_SERVER=FALSE;WRITE_DELAY=0");
     }
 
     private static void copy(Path from, Path to) {
