@@ -26,7 +26,9 @@ public class HomeBenchmarkProfile implements QuarkusTestProfile {
             Folders.delete(ShippedDatabaseProfile.DATA);
             copy(Path.of(reuse), ShippedDatabaseProfile.DATA);
         }
-        return Map.of("margin.demo.enabled", "false", "margin.data-dir", ShippedDatabaseProfile.DATA.toString(),
+        // and the test profile's clean schema at start is turned off, or the copy would be emptied
+        return Map.of("quarkus.flyway.clean-at-start", "false", "margin.demo.enabled", "false",
+                "margin.data-dir", ShippedDatabaseProfile.DATA.toString(),
                 "quarkus.datasource.jdbc.url", "jdbc:h2:file:./" + ShippedDatabaseProfile.DATA
                         + "/margin;AUTO_SERVER=FALSE;WRITE_DELAY=0");
     }
