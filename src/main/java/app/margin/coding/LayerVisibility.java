@@ -53,7 +53,7 @@ public final class LayerVisibility {
      * The visibility of one caller from its parts: whether they see every layer, the documents of unrevealed blind
      * rounds they code in, and per document of a revealed round the other round coders.
      */
-    static LayerVisibility of(long callerId, boolean seesAll, Set<Long> blindDocuments, Map<Long, Set<Long>> sharedCoders) {
+    public static LayerVisibility of(long callerId, boolean seesAll, Set<Long> blindDocuments, Map<Long, Set<Long>> sharedCoders) {
         return seesAll ? new LayerVisibility(callerId, true, Set.of(), Map.of())
                 : new LayerVisibility(callerId, false, blindDocuments, sharedCoders);
     }

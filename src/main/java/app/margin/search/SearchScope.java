@@ -25,8 +25,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What a query may see and refer to: the project's codes (for {@code code:}), the coding layers the caller sees on
  * which documents (the viewer's rule, {@link LayerVisibility}, here rendered as Lucene queries), and user names (for
- * {@code coder:}). Built per request by
- * {@link SearchService}. {@code users} finds accounts by name (the database, or a stand-in in tests without one).
+ * {@code coder:}). Built per request by {@link SearchService}. {@code users} finds accounts by name (the database, or a stand-in in tests without one).
  */
 record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility,
         Function<String, Optional<AppUser>> users) {
@@ -40,9 +39,12 @@ record SearchScope(long projectId, List<Code> codes, LayerVisibility visibility,
         return visibility.mayView(coderId < 0 ? CodingLayer.MASTER : CodingLayer.CODER, coderId, documentId);
     }
 
-    /** Whether the caller sees every layer everywhere, so a search needs no layer filter. */
-    boolean seesAll() {
-        return visibility.seesAll();
+    /**
+     * The filter every search of segments carries: segments in the layers the caller sees, where they see them; null
+     * for supervisors and owners, who see every layer.
+     */
+    Query segmentFilter() {
+        return visibility.seesAll() ? null : visible(SearchScope::inLayers);
     }
 
     /**

@@ -116,8 +116,9 @@ public class SearchService {
             throw problem.column() == null ? refusal : refusal.with("column", problem.column()); // only a place it knows
         }
         query.add(new TermQuery(new Term(TYPE, where == Scope.ALL ? UNIT : SEGMENT)), Occur.FILTER);
-        if (where != Scope.ALL && !searchScope.seesAll()) {
-            query.add(searchScope.visible(SearchScope::inLayers), Occur.FILTER);
+        Query layers = searchScope.segmentFilter();
+        if (where != Scope.ALL && layers != null) {
+            query.add(layers, Occur.FILTER);
         }
         return new PreparedSearch(query.build(), searchScope, where);
     }
