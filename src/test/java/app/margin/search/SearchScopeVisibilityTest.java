@@ -37,10 +37,10 @@ import org.junit.jupiter.api.Test;
  * The visibility rule rendered as Lucene queries finds exactly the codings the in-memory rule allows: hundreds of
  * random small projects (rounds as blind documents and shared coders, codings in every layer), indexed the way Margin
  * indexes them, searched for every segment, per {@code code:}, per {@code coder:}, and counted per code on passages.
- * Runs in well under a second; {@code coding.LayerVisibilityPropertyTest} does the same through the database.
+ * Runs in seconds; {@code coding.LayerVisibilityPropertyTest} does the same through the database.
  */
 class SearchScopeVisibilityTest {
-    private static final int PROJECTS = 400;
+    private static final int PROJECTS = 150;
     private static final String TEXT = "The broker took my money and I paid him twice before we left.";
 
     record Coded(long id, long codeId, CodingLayer layer, long coderId, long documentId) {
