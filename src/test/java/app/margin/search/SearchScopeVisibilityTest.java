@@ -56,7 +56,8 @@ class SearchScopeVisibilityTest {
     private static void check(Random random, int seed) throws IOException {
         int coders = 2 + random.nextInt(4); // user ids 1..coders; the caller is 1
         int documents = 1 + random.nextInt(5); // document ids 1..documents
-        List<Code> codes = List.of(code(101, "A"), code(102, "B"), code(103, "C"));
+        List<Code> codes = List.of(MarginQueryParserFuzzTest.code(101, "A", null),
+                MarginQueryParserFuzzTest.code(102, "B", null), MarginQueryParserFuzzTest.code(103, "C", null));
         Set<Long> blind = new TreeSet<>();
         Map<Long, Set<Long>> shared = new TreeMap<>();
         for (long doc = 1; doc <= documents; doc++) {
@@ -157,13 +158,6 @@ class SearchScopeVisibilityTest {
         Set<Long> ids = new TreeSet<>();
         codings.stream().filter(which).forEach(c -> ids.add(c.id()));
         return ids;
-    }
-
-    private static Code code(long id, String name) {
-        Code code = new Code();
-        code.id = id;
-        code.name = name;
-        return code;
     }
 
     private static AppUser user(long id) {
