@@ -38,18 +38,20 @@ public class CodebookService {
     private final ProjectAccess access;
     private final AuditLog audit;
     private final EntityManager em;
+    private final VisibleCodingCounts visibleCounts;
 
-    CodebookService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    CodebookService(ProjectAccess access, AuditLog audit, EntityManager em, VisibleCodingCounts visibleCounts) {
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.visibleCounts = visibleCounts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CodeView> list(long projectId) {
         Grant grant = access.require(projectId, Permission.READ);
         List<Code> codes = Code.ofProject(projectId);
-        Map<Long, Long> counts = codingCounts(grant);
+        Map<Long, Long> counts = visibleCounts.perCode(grant);
         CodeTree tree = new CodeTree(codes);
         return tree.depthFirst().stream().map(c -> view(c, tree, counts)).toList();
     }
@@ -66,7 +68,7 @@ public class CodebookService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CodeView get(long projectId, long codeId) {
         Grant grant = access.require(projectId, Permission.READ);
-        return view(find(projectId, codeId), new CodeTree(Code.ofProject(projectId)), codingCounts(grant));
+        return view(find(projectId, codeId), new CodeTree(Code.ofProject(projectId)), visibleCounts.perCode(grant));
     }
 
     public CodeView create(long projectId, CreateCodeRequest request) {
@@ -237,26 +239,6 @@ public class CodebookService {
         Map<Long, Long> counts = new HashMap<>();
         em.createNativeQuery("select code_id, count(*) from coding where project_id = ?1 group by code_id",
                 Object[].class).setParameter(1, projectId).getResultList()
-                .forEach(r -> counts.put(((Number) ((Object[]) r)[0]).longValue(), ((Number) ((Object[]) r)[1]).longValue()));
-        return counts;
-    }
-
-    /**
-     * Coding counts of what the caller may see: every layer for SUPERVISOR and OWNER; otherwise the same rule as
-     * coding.LayerVisibility, in SQL over the agreement rounds' views (own layer; master and revealed partners'
-     * layers except on blind-round documents).
-     */
-    private Map<Long, Long> codingCounts(Grant grant) {
-        if (grant.can(Permission.SEE_ALL_LAYERS)) {
-            return codingCounts(grant.projectId());
-        }
-        Map<Long, Long> counts = new HashMap<>();
-        em.createNativeQuery("select c.code_id, count(*) from coding c where c.project_id = ?1 and (c.coder_id = ?2 "
-                        + "or (c.document_id not in (select b.document_id from blind_document b where b.project_id = ?1 "
-                        + "and b.user_id = ?2) and (c.layer = 'MASTER' or exists (select 1 from revealed_layer v "
-                        + "where v.project_id = ?1 and v.viewer_id = ?2 and v.document_id = c.document_id "
-                        + "and v.coder_id = c.coder_id)))) group by c.code_id", Object[].class)
-                .setParameter(1, grant.projectId()).setParameter(2, grant.userId()).getResultList()
                 .forEach(r -> counts.put(((Number) ((Object[]) r)[0]).longValue(), ((Number) ((Object[]) r)[1]).longValue()));
         return counts;
     }
