@@ -94,6 +94,8 @@ public class ProjectIndexes {
     private final ScheduledThreadPoolExecutor indexer = new ScheduledThreadPoolExecutor(1, daemonThreads("margin-indexer"));
     private final ExecutorService builder = Executors.newSingleThreadExecutor(daemonThreads("margin-index-builder"));
     private final AtomicBoolean commitScheduled = new AtomicBoolean();
+    /** Test hook: scheduled commits wait while set, so a test can stand for a crash before the next commit. */
+    private volatile boolean commitsPaused;
     /** Documents (without their codings) and layouts the indexer used last: a single coding needs no text read. */
     private final Layouts layouts = new Layouts(64);
     /** Searches large enough to span several index segments use every core: one researcher's query finishes sooner. */
@@ -500,6 +502,10 @@ public class ProjectIndexes {
         if (commitScheduled.compareAndSet(false, true)) {
             indexer.schedule(() -> {
                 commitScheduled.set(false);
+                if (commitsPaused) {
+                    scheduleCommit();
+                    return;
+                }
                 open.forEach((projectId, index) -> {
                     try {
                         if (index.commit()) {
@@ -565,6 +571,10 @@ public class ProjectIndexes {
             }
         });
         await(done, projectId);
+    }
+
+    void pauseCommits(boolean paused) {
+        commitsPaused = paused;
     }
 
     /** Test hook: commits every index now (as the scheduled commit does). */
