@@ -507,16 +507,28 @@ public class ProjectIndexes {
                     return;
                 }
                 open.forEach((projectId, index) -> {
+                    boolean committed;
                     try {
-                        if (index.commit()) {
-                            source.pruneFeed(projectId, index.appliedSeq());
-                        }
+                        committed = index.commit();
                     } catch (IOException | RuntimeException e) {
                         Log.warnf(e, "Committing the search index of project %d failed; it is replayed at the next start",
                                 projectId);
+                        return;
+                    }
+                    if (committed) {
+                        pruneFeed(projectId, index.appliedSeq());
                     }
                 });
             }, COMMIT_DELAY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Old feed rows go once an index committed past them; a database that cannot delete now is asked next time. */
+    private void pruneFeed(long projectId, long committedSeq) {
+        try {
+            source.pruneFeed(projectId, committedSeq);
+        } catch (RuntimeException e) {
+            Log.debugf(e, "Pruning the change feed of project %d failed; the next commit tries again", projectId);
         }
     }
 
