@@ -274,7 +274,11 @@ final class ProjectIndex implements Closeable {
      */
     <T> T read(SearchBudget budget, Function<IndexSearcher, T> work) {
         if (!lease()) {
-            return successor.get().read(budget, work); // closed meanwhile (idle, rebuilt): the project's index now
+            ProjectIndex current = successor.get(); // closed meanwhile (idle, rebuilt): the project's index now
+            if (current == this) {
+                throw closing(); // shutting down
+            }
+            return current.read(budget, work);
         }
         try {
             lastUsedNanos = System.nanoTime();
@@ -290,8 +294,7 @@ final class ProjectIndex implements Closeable {
             searcher = searchers.acquire();
         } catch (AlreadyClosedException e) {
             // discarded by a failed update on another thread between catching up and this read
-            throw new ProblemException(503, "Search unavailable", "Margin is reopening this project's search index "
-                    + "after a failed write. Try the search again in a moment; your codings are saved.").retryAfter(1);
+            throw closing();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -316,6 +319,11 @@ final class ProjectIndex implements Closeable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static ProblemException closing() {
+        return new ProblemException(503, "Search unavailable", "Margin is reopening this project's search index "
+                + "after a failed write. Try the search again in a moment; your codings are saved.").retryAfter(1);
     }
 
     /** Commits what was published, closes the writer, and the readers once no search reads them. */
