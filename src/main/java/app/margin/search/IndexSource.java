@@ -53,9 +53,19 @@ class IndexSource {
      * single codings changed (added, moved, removed) with the ranges they covered before and after.
      */
     record Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds,
-            Map<Long, CodingEdits> codingEdits) {
+            Map<Long, CodingEdits> codingEdits, boolean foreign) {
         Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds) {
-            this(latestSeq, latestHash, everything, documentIds, Map.of());
+            this(latestSeq, latestHash, everything, documentIds, Map.of(), false);
+        }
+
+        Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds,
+                Map<Long, CodingEdits> codingEdits) {
+            this(latestSeq, latestHash, everything, documentIds, codingEdits, false);
+        }
+
+        /** The index holds another database's history (replaced or restored): no search may read it any more. */
+        static Changes foreign(long latestSeq, String latestHash) {
+            return new Changes(latestSeq, latestHash, true, Set.of(), Map.of(), true);
         }
 
         boolean any(long appliedSeq) {
@@ -80,7 +90,7 @@ class IndexSource {
         long latest = head.seq();
         String latestHash = head.hash();
         if (appliedSeq > 0 && (appliedSeq > latest || !java.util.Objects.equals(hashAt(projectId, appliedSeq), appliedHash))) {
-            return new Changes(latest, latestHash, true, Set.of());
+            return Changes.foreign(latest, latestHash);
         }
         if (latest == appliedSeq) {
             return new Changes(latest, latestHash, false, Set.of());

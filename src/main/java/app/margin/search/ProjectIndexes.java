@@ -284,6 +284,10 @@ public class ProjectIndexes {
         writing(projectId, index -> {
             IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
             if (changes.everything()) {
+                if (changes.foreign()) {
+                    // another database's texts must not answer this one's searches: they wait for the build
+                    forgetContents(index);
+                }
                 startBuild(projectId, true);
             } else if (changes.any(index.appliedSeq())) {
                 apply(projectId, index, changes);
@@ -374,6 +378,15 @@ public class ProjectIndexes {
         lastPass.put(projectId, new Pass(changes.latestSeq(), Set.copyOf(changes.documentIds()),
                 Set.copyOf(changes.codingEdits().keySet())));
         scheduleCommit();
+    }
+
+    private static void forgetContents(ProjectIndex index) {
+        try {
+            index.deleteAll();
+            index.publish(0, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts (or joins) a whole build of the project's index on the builder thread. */
