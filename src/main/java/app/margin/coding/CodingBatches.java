@@ -2,6 +2,10 @@ package app.margin.coding;
 
 import app.margin.audit.AuditEvent;
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange;
+import app.margin.change.IndexChange.CodingChange;
+import app.margin.change.IndexChange.CodingsChanged;
 import app.margin.codebook.CodebookService;
 import app.margin.corpus.Document;
 import app.margin.identity.Permission;
@@ -41,9 +45,11 @@ public class CodingBatches {
 
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final ObjectMapper json;
 
-    CodingBatches(ProjectAccess access, AuditLog audit, ObjectMapper json) {
+    CodingBatches(ProjectAccess access, AuditLog audit, ChangeFeed changes, ObjectMapper json) {
+        this.changes = changes;
         this.access = access;
         this.audit = audit;
         this.json = json;
@@ -111,6 +117,7 @@ public class CodingBatches {
         }
         Set<Long> checked = new HashSet<>();
         List<Long> ids = new ArrayList<>();
+        List<CodingChange> coded = new ArrayList<>();
         Instant now = Instant.now();
         for (Range r : fresh) {
             if (checked.add(r.documentId())) {
@@ -131,6 +138,7 @@ public class CodingBatches {
             coding.updatedAt = now;
             coding.persist(); // identity ids: inserted now, so a concurrent identical coding fails here, not at commit
             ids.add(coding.id);
+            coded.add(new CodingChange(coding.documentId, coding.id, null, new IndexChange.Range(r.start(), r.end())));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("codeId", codeId);
@@ -138,6 +146,7 @@ public class CodingBatches {
         after.put("documentIds", documents(fresh));
         after.put("codingIds", ids);
         long batchId = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
+        changes.publish(batchId, new CodingsChanged(projectId, coded));
         return new BatchResult(batchId, ids.size(), alreadyCoded, documents(fresh).size());
     }
 
@@ -157,6 +166,7 @@ public class CodingBatches {
         }
         JsonNode after = parse(event.afterJson);
         List<Long> removed = new ArrayList<>();
+        List<CodingChange> uncoded = new ArrayList<>();
         int gone = 0;
         for (JsonNode id : after.get("codingIds")) {
             Coding coding = Coding.findById(id.asLong());
@@ -167,12 +177,15 @@ public class CodingBatches {
             Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, coding.id);
             coding.delete();
             removed.add(coding.id);
+            uncoded.add(new CodingChange(coding.documentId, coding.id,
+                    new IndexChange.Range(coding.startOffset, coding.endOffset), null));
         }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("codeId", after.get("codeId").asLong());
         before.put("documentIds", json.convertValue(after.get("documentIds"), List.class));
         before.put("codingIds", removed);
-        audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
+        long seq = audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
+        changes.publish(seq, new CodingsChanged(projectId, uncoded));
         return new UndoResult(batchId, removed.size(), gone);
     }
 

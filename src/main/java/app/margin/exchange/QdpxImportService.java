@@ -1,6 +1,8 @@
 package app.margin.exchange;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.DocumentsChanged;
 import app.margin.codebook.Code;
 import app.margin.coding.Coding;
 import app.margin.coding.CodingLayer;
@@ -65,15 +67,17 @@ public class QdpxImportService {
     private final ProjectService projects;
     private final DocumentReader reader;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final SafeZip.Limits limits;
     private final InflatedBytes inflated;
 
-    QdpxImportService(CurrentCaller caller, ProjectService projects, DocumentReader reader, AuditLog audit,
+    QdpxImportService(CurrentCaller caller, ProjectService projects, DocumentReader reader, AuditLog audit, ChangeFeed changes,
             MarginConfig config, InflatedBytes inflated) {
         this.caller = caller;
         this.projects = projects;
         this.reader = reader;
         this.audit = audit;
+        this.changes = changes;
         MarginConfig.Exchange e = config.exchange();
         this.limits = new SafeZip.Limits(e.maxEntries(), e.maxEntrySize(), e.maxTotalSize(), e.maxRatio());
         this.inflated = inflated;
@@ -240,9 +244,9 @@ public class QdpxImportService {
         after.put("memos", report.notes());
         after.put("cases", report.cases());
         after.put("skipped", report.skipped().size());
-        // the search index picks up the documents named here (as for any change to a document)
         after.put("documentIds", List.copyOf(documentIds.values()));
-        audit.record(pid, me.username, "project.imported", "PROJECT", pid, null, after);
+        long seq = audit.record(pid, me.username, "project.imported", "PROJECT", pid, null, after);
+        changes.publish(seq, new DocumentsChanged(pid, Set.copyOf(documentIds.values())));
         Log.infof("Imported a QDPX file into project %d: %d documents, %d codes, %d codings, %d skipped", pid,
                 report.sources(), report.codes(), report.codings(), report.skipped().size());
         progress.accept(100);

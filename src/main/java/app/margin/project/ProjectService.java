@@ -1,6 +1,8 @@
 package app.margin.project;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.ProjectDeleted;
 import app.margin.identity.AppUser;
 import app.margin.identity.CurrentCaller;
 import app.margin.identity.Permission;
@@ -38,12 +40,14 @@ public class ProjectService {
     private final CurrentCaller caller;
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final EntityManager em;
 
-    ProjectService(CurrentCaller caller, ProjectAccess access, AuditLog audit, EntityManager em) {
+    ProjectService(CurrentCaller caller, ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
+        this.changes = changes;
         this.em = em;
     }
 
@@ -100,8 +104,9 @@ public class ProjectService {
     public void delete(long projectId) {
         Grant grant = access.require(projectId, Permission.DELETE);
         Project project = Project.findById(projectId);
-        audit.record(projectId, grant.username(), "project.deleted", "PROJECT", projectId,
+        long seq = audit.record(projectId, grant.username(), "project.deleted", "PROJECT", projectId,
                 Map.of("name", project.name), null);
+        changes.publish(seq, new ProjectDeleted(projectId));
         em.flush();
         em.clear();
         for (String statement : DELETE_STATEMENTS) {
