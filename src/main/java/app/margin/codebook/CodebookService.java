@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The codebook tree. Codings are touched here only through SQL on their table (merge moves them, delete removes
- * them), so the coding feature can depend on the codebook and not the other way round.
+ * The codebook tree. The coding feature depends on the codebook and not the other way round: deleting a code asks
+ * the coding feature to remove what points at it ({@link CodeDependents}); merge still moves codings and memos through
+ * SQL on their tables (a known exception, listed in ArchitectureTest).
  */
 @ApplicationScoped
 @Transactional
@@ -38,11 +39,13 @@ public class CodebookService {
     private final ProjectAccess access;
     private final AuditLog audit;
     private final EntityManager em;
+    private final CodeDependents dependents;
 
-    CodebookService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    CodebookService(ProjectAccess access, AuditLog audit, EntityManager em, CodeDependents dependents) {
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.dependents = dependents;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -178,9 +181,7 @@ public class CodebookService {
         }
         Map<String, Object> before = snapshot(code);
         before.put("codingsDeleted", codings);
-        sql("delete from memo where target_type = 'CODING' and target_id in (select id from coding where code_id = ?1)", codeId);
-        sql("delete from coding where code_id = ?1", codeId);
-        sql("delete from memo where target_type = 'CODE' and target_id = ?1", codeId);
+        dependents.removeForCode(projectId, codeId);
         code.delete();
         audit.record(projectId, grant.username(), "code.deleted", "CODE", codeId, before, null);
     }

@@ -27,11 +27,13 @@ public class DocumentService {
     private final ProjectAccess access;
     private final AuditLog audit;
     private final EntityManager em;
+    private final DocumentDependents dependents;
 
-    DocumentService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    DocumentService(ProjectAccess access, AuditLog audit, EntityManager em, DocumentDependents dependents) {
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.dependents = dependents;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -113,12 +115,7 @@ public class DocumentService {
         Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
         Document doc = find(projectId, documentId);
         Map<String, Object> before = metadata(doc);
-        em.createNativeQuery("delete from memo where target_type = 'CODING' and target_id in "
-                + "(select id from coding where document_id = ?1)").setParameter(1, documentId).executeUpdate();
-        before.put("codings", em.createNativeQuery("delete from coding where document_id = ?1")
-                .setParameter(1, documentId).executeUpdate());
-        em.createNativeQuery("delete from memo where target_type = 'DOCUMENT' and target_id = ?1")
-                .setParameter(1, documentId).executeUpdate();
+        before.put("codings", (int) dependents.removeForDocument(projectId, documentId));
         doc.delete();
         audit.record(projectId, grant.username(), "document.deleted", "DOCUMENT", documentId, before, null);
     }
