@@ -22,8 +22,8 @@ import java.util.Objects;
 
 /**
  * The codebook tree. The coding feature depends on the codebook and not the other way round: deleting a code asks
- * the coding feature to remove what points at it ({@link CodeDependents}); merge still moves codings and memos through
- * SQL on their tables (a known exception, listed in ArchitectureTest).
+ * the coding feature to remove what points at it ({@link CodeDependents}). Merge still moves codings and memos through
+ * SQL on their tables, which ArchitectureTest cannot see: the one place left where the codebook writes coding rows.
  */
 @ApplicationScoped
 @Transactional

@@ -30,8 +30,9 @@ import org.hibernate.Session;
  * ({@link IdenticalCodings}) holds: a coding identical to one already stored or earlier in the list is not stored
  * again, and is counted. No audit event per row: the import records one event for the whole project.
  *
- * <p>Rows are inserted in JDBC batches: identity keys keep Hibernate from batching, and one statement per coding was
- * most of an import's time for a file with thousands of codings.
+ * <p>Rows are inserted in JDBC batches: identity keys keep Hibernate from batching. Storing a .qdpx of 100 texts,
+ * 12,000 codings and 1,000 memos (QdpxImportBenchmark, H2, 2 busy cores) took 5.4–8.4 s with one statement per row
+ * and 2.0–3.7 s with batches.
  */
 @ApplicationScoped
 @Transactional
