@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The codebook tree. Codings are touched here only through SQL on their table (merge moves them, delete removes
- * them), so the coding feature can depend on the codebook and not the other way round.
+ * The codebook tree. The coding feature depends on the codebook and not the other way round: deleting a code asks
+ * the coding feature to remove what points at it ({@link CodeDependents}). Merge still moves codings and memos through
+ * SQL on their tables, which ArchitectureTest cannot see: the one place left where the codebook writes coding rows.
  */
 @ApplicationScoped
 @Transactional
@@ -44,14 +45,16 @@ public class CodebookService {
     private final ChangeFeed changes;
     private final EntityManager em;
     private final VisibleCodingCounts visibleCounts;
+    private final CodeDependents dependents;
 
     CodebookService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em,
-            VisibleCodingCounts visibleCounts) {
+            VisibleCodingCounts visibleCounts, CodeDependents dependents) {
         this.changes = changes;
         this.access = access;
         this.audit = audit;
         this.em = em;
         this.visibleCounts = visibleCounts;
+        this.dependents = dependents;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -190,9 +193,7 @@ public class CodebookService {
         Map<String, Object> before = snapshot(code);
         before.put("codingsDeleted", codings);
         List<CodingChange> removed = codingsOf(codeId, false);
-        sql("delete from memo where target_type = 'CODING' and target_id in (select id from coding where code_id = ?1)", codeId);
-        sql("delete from coding where code_id = ?1", codeId);
-        sql("delete from memo where target_type = 'CODE' and target_id = ?1", codeId);
+        dependents.removeForCode(projectId, codeId);
         code.delete();
         long seq = audit.record(projectId, grant.username(), "code.deleted", "CODE", codeId, before, null);
         changes.publish(seq, new CodingsChanged(projectId, removed));

@@ -30,12 +30,15 @@ public class DocumentService {
     private final AuditLog audit;
     private final ChangeFeed changes;
     private final EntityManager em;
+    private final DocumentDependents dependents;
 
-    DocumentService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em) {
+    DocumentService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em,
+            DocumentDependents dependents) {
         this.access = access;
         this.audit = audit;
         this.changes = changes;
         this.em = em;
+        this.dependents = dependents;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -119,12 +122,7 @@ public class DocumentService {
         Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
         Document doc = find(projectId, documentId);
         Map<String, Object> before = metadata(doc);
-        em.createNativeQuery("delete from memo where target_type = 'CODING' and target_id in "
-                + "(select id from coding where document_id = ?1)").setParameter(1, documentId).executeUpdate();
-        before.put("codings", em.createNativeQuery("delete from coding where document_id = ?1")
-                .setParameter(1, documentId).executeUpdate());
-        em.createNativeQuery("delete from memo where target_type = 'DOCUMENT' and target_id = ?1")
-                .setParameter(1, documentId).executeUpdate();
+        before.put("codings", (int) dependents.removeForDocument(projectId, documentId));
         doc.delete();
         long seq = audit.record(projectId, grant.username(), "document.deleted", "DOCUMENT", documentId, before, null);
         changes.publish(seq, DocumentsChanged.of(projectId, documentId));
