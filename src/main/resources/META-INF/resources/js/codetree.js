@@ -38,13 +38,13 @@ export function codeTreePanel({ codes, mayEditCodebook, onApply, onInVivo, layer
       // the selection stays in the text while the mouse presses a code
       onmousedown: event => event.preventDefault(),
       onclick: () => onApply(code),
-      ondragover: event => { event.preventDefault(); button.classList.add('drop-here'); },
+      ondragover: event => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; button.classList.add('drop-here'); },
       ondragleave: () => button.classList.remove('drop-here'),
       ondrop: event => { event.preventDefault(); button.classList.remove('drop-here'); onApply(code); },
     },
     h('span', { class: 'swatch', style: { background: markColor(code.color) }, 'aria-hidden': 'true' }),
     h('span', { class: 'code-name' }, code.name),
-    h('span', { class: count ? 'count' : 'count none', 'aria-label': `${count} in this layer` }, String(count)));
+    h('span', { class: count ? 'count' : 'count none' }, String(count), h('span', { class: 'visually-hidden' }, count === 1 ? ' coding' : ' codings')));
     return button;
   };
 
@@ -77,7 +77,5 @@ export function codeTreePanel({ codes, mayEditCodebook, onApply, onInVivo, layer
       if (inVivo) inVivo.disabled = !hasSelection;
       render();
     },
-    /** A code added from the viewer (in-vivo) joins the tree. */
-    added() { render(); },
   };
 }

@@ -163,7 +163,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   function showDetails(...children) {
     picker = null;
     pending = null;
-    details.replaceChildren(...children);
+    details.replaceChildren(...children.filter(Boolean)); // replaceChildren would write a null as the text "null"
     tree.update(countsByCode(), false);
   }
 
@@ -339,7 +339,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       h('button', { type: 'button', onclick: () => applyCode(c) },
         h('span', { class: 'swatch', style: { background: markColor(c.color) }, 'aria-hidden': 'true' }),
         i < 9 ? `${i + 1}. ${c.name}` : c.name,
-        c.parentId !== null && c.path ? h('span', { class: 'muted code-path' }, ` ${c.path.slice(0, c.path.lastIndexOf(' > '))}`) : null))));
+        c.parentId !== null && c.path ? h('span', { class: 'muted code-path' }, ` (in ${c.path.slice(0, c.path.lastIndexOf(' > '))})`) : null))));
     const keys = event => {
       if (event.key === 'Enter' && filtered().length) { event.preventDefault(); applyCode(filtered()[0]); }
       else if (event.key === 'Escape') { event.preventDefault(); const back = passageAt(range.start); idle(); back?.focus({ preventScroll: true }); }
@@ -358,7 +358,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       h('blockquote', {}, doc.text.slice(range.start, range.end)),
       h('label', { for: 'code-filter' }, 'Code'), input,
       h('p', { id: 'picker-help', class: 'muted' }, 'Type to filter, Enter for the first match, 1–9 for a listed code, Esc to cancel.'),
-      mayEditCodebook ? h('button', { type: 'button', class: 'secondary in-vivo', onclick: () => inVivo() }, 'New code from selection') : null,
+      ...(mayEditCodebook ? [h('button', { type: 'button', class: 'secondary in-vivo', onclick: () => inVivo() }, 'New code from selection')] : []),
       list);
     picker = { input, keys };
     tree.update(countsByCode(), true);
