@@ -73,8 +73,10 @@ export function densityBar(length, codings, goTo) {
     class: n ? 'cell coded' : 'cell', style: n ? { opacity: String(0.25 + 0.75 * n / most) } : null,
   })));
   bar.addEventListener('click', event => {
-    const box = bar.getBoundingClientRect();
-    goTo(Math.floor((event.clientX - box.left) / box.width * length));
+    const left = bar.firstElementChild.getBoundingClientRect().left;
+    const right = bar.lastElementChild.getBoundingClientRect().right;
+    const share = Math.min(1, Math.max(0, (event.clientX - left) / (right - left)));
+    goTo(Math.min(length - 1, Math.floor(share * length)));
   });
   return bar;
 }

@@ -64,7 +64,7 @@ class LongTranscriptTest {
             System.out.printf("FIGURE long transcript: %d turns, %d codings, page ready in %d ms (render %.0f ms)%n",
                     units.size(), 500, elapsedMs, renderMs);
             assertEquals(units.size(), page.locator(".turn").count());
-            // the density bar says where the transcript is coded; a click on its end opens the last passage
+            // the density bar says where the transcript is coded; a click on its middle opens the middle of the text
             Locator density = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(
                     java.util.regex.Pattern.compile("Coding density")));
             assertThat(density).isVisible();
@@ -73,8 +73,10 @@ class LongTranscriptTest {
             assertTrue(coded >= 95 && coded <= 105, coded + " cells coded");
             assertEquals(0, page.locator(".density .cell:last-child.coded").count(), "the uncoded end shows empty");
             var bar = density.boundingBox();
-            density.click(new Locator.ClickOptions().setPosition(bar.width - 2, bar.height / 2));
-            assertThat(page.locator(".said").last()).isFocused();
+            density.click(new Locator.ClickOptions().setPosition(bar.width / 2, bar.height / 2));
+            assertThat(page.locator(".said:focus")).hasCount(1);
+            double at = ((Number) page.evaluate("() => Number(document.activeElement.dataset.unitStart)")).doubleValue();
+            assertTrue(Math.abs(at / text.length() - 0.5) < 0.01, "opened at " + at + " of " + text.length());
         }
     }
 }
