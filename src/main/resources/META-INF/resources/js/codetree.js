@@ -73,7 +73,7 @@ export function codeTreePanel({ codes, mayEditCodebook, onApply, onInVivo, layer
     update(newCounts, hasSelection) {
       counts = newCounts;
       note.textContent = hasSelection ? 'Click a code, or drag the selection onto it, to apply it.'
-        : `Select text to apply a code. Numbers: codings in this document, ${layerLabel()}.`;
+        : `Select text to apply a code. Numbers: codings in this document, layer ${layerLabel()}.`;
       if (inVivo) inVivo.disabled = !hasSelection;
       render();
     },

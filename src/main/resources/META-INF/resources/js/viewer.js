@@ -176,7 +176,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   const text = h('div', { class: 'transcript', id: 'document-text' });
   const legend = h('div', { class: 'legend-slot' });
   const density = h('div', { class: 'density-slot' });
-  const layerLabel = () => layerSelect.selectedOptions[0]?.textContent.toLowerCase() ?? 'my codings';
+  const layerLabel = () => `“${layerSelect.selectedOptions[0]?.textContent ?? 'My codings'}”`;
   const tree = codeTreePanel({
     codes, mayEditCodebook, layerLabel,
     onApply: code => (pending ? applyCode(code) : tree.update(countsByCode(), false)),
@@ -385,7 +385,8 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   });
   const typeIntoPicker = event => {
     if (!text.isConnected) { document.removeEventListener('keydown', typeIntoPicker); return; }
-    if (!picker || event.target === picker.input || event.target.closest?.('input, textarea, select')) return;
+    // keys meant for a control (a code in the tree, a field) stay there
+    if (!picker || event.target.closest?.('input, textarea, select, button, a, summary')) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (picker.keys(event)) return;
     if (event.key.length === 1) picker.input.focus(); // the key's character then lands in the filter

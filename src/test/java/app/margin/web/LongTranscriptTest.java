@@ -77,6 +77,7 @@ class LongTranscriptTest {
             assertThat(page.locator(".said:focus")).hasCount(1);
             double at = ((Number) page.evaluate("() => Number(document.activeElement.dataset.unitStart)")).doubleValue();
             assertTrue(Math.abs(at / text.length() - 0.5) < 0.01, "opened at " + at + " of " + text.length());
+            assertThat(density).isInViewport(); // it stays on screen while the transcript scrolls
         }
     }
 }

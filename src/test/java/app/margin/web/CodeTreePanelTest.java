@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * any code of the tree (a parent too), or with a new code named by the selected words; the focus stays in the text.
  */
 @QuarkusTest
-class CodeTreeTest extends BrowserTest {
+class CodeTreePanelTest extends BrowserTest {
     static final String TEXT = "Interviewer: How did you come?\n"
             + "P04: The broker found us in Yanji. We paid the broker later. Nobody else helped.\n"
             + "Interviewer: And then?\n"
