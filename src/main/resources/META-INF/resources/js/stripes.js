@@ -3,8 +3,8 @@
 import { h } from './dom.js';
 import { inkOn, markColor } from './colors.js';
 
-/** Border styles that tell up to four coders apart without colour (the code's colour already means the code). */
-const PATTERNS = ['solid', 'dashed', 'dotted', 'double'];
+/** How many edge patterns tell coders apart without colour (the code's colour already means the code): app.css. */
+const PATTERNS = 4;
 
 /** "Demo coder 1" → "DC1"; a name of one word gives its first two letters. */
 function initialsOf(name) {
@@ -22,7 +22,7 @@ export function coderKeys(codings, members) {
     let initials = initialsOf(names.get(coder) ?? coder);
     for (let n = 2; taken.has(initials); n++) initials = `${initialsOf(names.get(coder) ?? coder)}${n}`;
     taken.add(initials);
-    return [coder, { initials, pattern: PATTERNS[i % PATTERNS.length], name: names.get(coder) ?? coder }];
+    return [coder, { initials, pattern: i % PATTERNS, name: names.get(coder) ?? coder }];
   }));
 }
 
@@ -30,17 +30,17 @@ export function coderKeys(codings, members) {
 export function coderLegend(keys) {
   if (keys.size < 2) return null;
   return h('ul', { class: 'coder-legend', 'aria-label': 'Coders' }, [...keys].map(([coder, key]) => h('li', {},
-    h('span', { class: 'legend-sample', style: { borderLeftStyle: key.pattern }, 'aria-hidden': 'true' }),
+    h('span', { class: 'legend-sample', 'data-pattern': key.pattern, 'aria-hidden': 'true' }),
     h('span', { class: 'coder-tag' }, key.initials), ` ${key.name} (${coder})`)));
 }
 
-/** One stripe: a button in the code's colour with its name; the coder's initials when several coders are shown. */
+/** One stripe: a button in the code's colour with its name; the coder's initials and edge pattern when several coders are shown. */
 export function stripe(coding, code, key, { onclick, onhover }) {
   const color = markColor(code?.color);
   const name = code?.name ?? 'code';
   return h('button', {
-    class: 'stripe', type: 'button', 'data-coding-id': coding.id,
-    style: { background: color, color: inkOn(color), borderLeftStyle: key?.pattern ?? 'solid' },
+    class: 'stripe', type: 'button', 'data-coding-id': coding.id, 'data-pattern': key?.pattern ?? 0,
+    style: { background: color, color: inkOn(color) },
     'aria-label': `${name} by ${coding.coder}`, title: `${code?.path ?? name} — ${coding.coder}`,
     onclick, onmouseenter: () => onhover(coding, true), onmouseleave: () => onhover(coding, false),
     onfocus: () => onhover(coding, true), onblur: () => onhover(coding, false),

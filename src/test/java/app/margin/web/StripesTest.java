@@ -85,8 +85,10 @@ class StripesTest extends BrowserTest {
         String secondTag = second.locator(".coder-tag").textContent();
         assertTrue(!firstTag.isBlank() && !firstTag.equals(secondTag), firstTag + " / " + secondTag);
         assertThat(legend.locator("li", new Locator.LocatorOptions().setHasText(team.coder2())).locator(".coder-tag")).hasText(secondTag);
-        assertTrue(!first.evaluate("e => getComputedStyle(e).borderLeftStyle").equals(second.evaluate("e => getComputedStyle(e).borderLeftStyle")),
-                "the two coders' stripes have different patterns");
+        String edge = "e => getComputedStyle(e, '::before').backgroundImage + getComputedStyle(e, '::before').backgroundColor";
+        assertTrue(!first.evaluate(edge).equals(second.evaluate(edge)), "the two coders' stripes have different edge patterns");
+        assertEquals(second.evaluate(edge), legend.locator("li", new Locator.LocatorOptions().setHasText(team.coder2()))
+                .locator(".legend-sample").evaluate(edge), "the legend shows the pattern the stripes have");
 
         page.getByLabel("Layer").selectOption("coder:" + team.coder());
         assertThat(page.locator(".coder-legend")).hasCount(0); // one coder's layer needs no legend
