@@ -65,8 +65,11 @@ public class CodebookImport {
             code.inclusion = c.inclusion();
             code.exclusion = c.exclusion();
             code.example = c.example();
+            // A code the file gives no colour gets what one made in the browser gets: a sub-code a shade of its
+            // parent's hue (readable, and telling siblings apart), a top-level code the palette's next colour.
             code.color = c.color() != null ? c.color()
-                    : parent != null ? parent.color : CodeColors.PALETTE.get(count[0] % CodeColors.PALETTE.size());
+                    : parent != null ? CodeColors.forNewCode(null, parent, siblings.size() - 1)
+                    : CodeColors.PALETTE.get(count[0] % CodeColors.PALETTE.size());
             code.createdAt = Instant.now();
             code.persist();
             count[0]++;
