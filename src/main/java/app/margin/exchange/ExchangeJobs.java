@@ -158,7 +158,11 @@ public class ExchangeJobs {
     }
 
     private void purge() {
-        Instant cutoff = Instant.now().minus(KEEP);
+        forgetFinishedBefore(Instant.now().minus(KEEP));
+    }
+
+    /** Forgets the jobs that finished before {@code cutoff}, deleting their files. */
+    void forgetFinishedBefore(Instant cutoff) {
         jobs.values().removeIf(j -> {
             boolean expired = j.finished != null && j.finished.isBefore(cutoff);
             if (expired) {
