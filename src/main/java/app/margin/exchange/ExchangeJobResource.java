@@ -41,6 +41,7 @@ public class ExchangeJobResource {
                     + "kept for an hour, and not across a restart. Export again.");
         }
         // the file stays until the job is forgotten, so a download that was cut off can be fetched again
-        return ExchangeResource.download(output.fileName(), output.mediaType(), out -> java.nio.file.Files.copy(file, out));
+        return ExchangeResource.sized(ExchangeResource.download(output.fileName(), output.mediaType(),
+                out -> java.nio.file.Files.copy(file, out)), file);
     }
 }

@@ -206,13 +206,22 @@ public class ExchangeResource {
     /** Writes the file to the spool now (so a refusal while writing is still a problem answer), then sends it. */
     private Response spooled(ExportFile file) {
         java.nio.file.Path written = spool.write(file.body());
-        return download(file.fileName(), file.mediaType(), out -> {
+        return sized(download(file.fileName(), file.mediaType(), out -> {
             try {
                 java.nio.file.Files.copy(written, out);
             } finally {
                 ExportSpool.delete(written);
             }
-        });
+        }), written);
+    }
+
+    /** A file's download with its length, as a byte array's had: browsers then show how far the download is. */
+    static Response sized(Response download, java.nio.file.Path file) {
+        try {
+            return Response.fromResponse(download).header("Content-Length", java.nio.file.Files.size(file)).build();
+        } catch (java.io.IOException e) {
+            return download;
+        }
     }
 
     static Response download(String name, String mediaType, StreamingOutput body) {

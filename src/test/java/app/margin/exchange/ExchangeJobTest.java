@@ -97,6 +97,8 @@ class ExchangeJobTest {
         byte[] again = as(f.team.supervisor()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(200)
                 .extract().asByteArray();
         assertEquals(Canonical.of(first), Canonical.of(again));
+        as(f.team.supervisor()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(200)
+                .header("Content-Length", String.valueOf(first.length));
         Path file = files.stream().filter(p -> {
             try {
                 return java.util.Arrays.equals(Files.readAllBytes(p), first);
