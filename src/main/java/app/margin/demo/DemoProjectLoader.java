@@ -90,9 +90,13 @@ public class DemoProjectLoader {
 
     /**
      * Three transactions instead of one per step (about 190 of them): the accounts and the project; the corpus, which
-     * the import service commits file by file; then the attributes, codebook, memos and codings together. Measured on
-     * the 2-core machine, the per-step commits and the index passes each of them set off took most of the demo's
-     * 4.2 s. A failure in the last part leaves a project without codings, as before a failure part-way did.
+     * the import service commits file by file; then the attributes, codebook, memos and codings together, so the
+     * search index makes one pass over them instead of one per commit. Measured on the 2-core machine (CPU seconds of
+     * the whole start with the demo, as wall time there depended on other work): 14.5 s before, 12.2 s after; the
+     * indexer thread's share fell by about a third. What remains of the demo is mostly cold code on the services'
+     * paths: per coding the audit record (a quarter of the demo's samples), the duplicate check and the access check;
+     * and the bcrypt hashes of the three demo accounts (a sixth). A failure in the last part leaves a project without
+     * codings, as a failure part-way did before.
      */
     @ActivateRequestContext
     void load() throws IOException {
