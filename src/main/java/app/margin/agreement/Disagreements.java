@@ -1,5 +1,6 @@
 package app.margin.agreement;
 
+import app.margin.text.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package app.margin.agreement;
 
+import app.margin.text.TextUnits;
 /**
  * What counts as one unit when agreement on a code is computed as presence/absence per unit. A coder "applies" a
  * code to a unit when one of their segments with that code covers at least one character of it.

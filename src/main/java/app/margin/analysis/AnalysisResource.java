@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ public class AnalysisResource {
     @GET
     @Path("/cooccurrence")
     @Produces(XlsxMatrix.MEDIA_TYPE)
-    public byte[] codesXlsx(@PathParam("pid") long pid, @QueryParam("mode") String mode, @QueryParam("unit") String unit,
+    public StreamingOutput codesXlsx(@PathParam("pid") long pid, @QueryParam("mode") String mode, @QueryParam("unit") String unit,
             @QueryParam("distance") Integer distance, @QueryParam("q") String q, @QueryParam("cell") String cell) {
         return XlsxMatrix.fromCsv(codesCsv(pid, mode, unit, distance, q, cell), "Code x code");
     }
@@ -80,7 +81,7 @@ public class AnalysisResource {
     @GET
     @Path("/cooccurrence/attributes")
     @Produces(XlsxMatrix.MEDIA_TYPE)
-    public byte[] attributesXlsx(@PathParam("pid") long pid, @QueryParam("attribute") String attribute,
+    public StreamingOutput attributesXlsx(@PathParam("pid") long pid, @QueryParam("attribute") String attribute,
             @QueryParam("q") String q, @QueryParam("cell") String cell) {
         return XlsxMatrix.fromCsv(attributesCsv(pid, attribute, q, cell), "Code x attribute");
     }
@@ -107,7 +108,7 @@ public class AnalysisResource {
     @GET
     @Path("/cooccurrence/documents")
     @Produces(XlsxMatrix.MEDIA_TYPE)
-    public byte[] documentsXlsx(@PathParam("pid") long pid, @QueryParam("q") String q, @QueryParam("cell") String cell) {
+    public StreamingOutput documentsXlsx(@PathParam("pid") long pid, @QueryParam("q") String q, @QueryParam("cell") String cell) {
         return XlsxMatrix.fromCsv(documentsCsv(pid, q, cell), "Code x document");
     }
 

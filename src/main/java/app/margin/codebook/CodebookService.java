@@ -1,6 +1,10 @@
 package app.margin.codebook;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.CodingChange;
+import app.margin.change.IndexChange.CodingsChanged;
+import app.margin.change.IndexChange.Range;
 import app.margin.codebook.CodeDtos.CodeOutline;
 import app.margin.codebook.CodeDtos.CodeView;
 import app.margin.codebook.CodeDtos.CreateCodeRequest;
@@ -21,8 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The codebook tree. Codings are touched here only through SQL on their table (merge moves them, delete removes
- * them), so the coding feature can depend on the codebook and not the other way round.
+ * The codebook tree. The coding feature depends on the codebook and not the other way round: deleting a code asks
+ * the coding feature to remove what points at it ({@link CodeDependents}). Merge still moves codings and memos through
+ * SQL on their tables, which ArchitectureTest cannot see: the one place left where the codebook writes coding rows.
  */
 @ApplicationScoped
 @Transactional
@@ -37,19 +42,26 @@ public class CodebookService {
 
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final EntityManager em;
+    private final VisibleCodingCounts visibleCounts;
+    private final CodeDependents dependents;
 
-    CodebookService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    CodebookService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em,
+            VisibleCodingCounts visibleCounts, CodeDependents dependents) {
+        this.changes = changes;
         this.access = access;
         this.audit = audit;
         this.em = em;
+        this.visibleCounts = visibleCounts;
+        this.dependents = dependents;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CodeView> list(long projectId) {
         Grant grant = access.require(projectId, Permission.READ);
         List<Code> codes = Code.ofProject(projectId);
-        Map<Long, Long> counts = codingCounts(grant);
+        Map<Long, Long> counts = visibleCounts.perCode(grant);
         CodeTree tree = new CodeTree(codes);
         return tree.depthFirst().stream().map(c -> view(c, tree, counts)).toList();
     }
@@ -66,7 +78,7 @@ public class CodebookService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CodeView get(long projectId, long codeId) {
         Grant grant = access.require(projectId, Permission.READ);
-        return view(find(projectId, codeId), new CodeTree(Code.ofProject(projectId)), codingCounts(grant));
+        return view(find(projectId, codeId), new CodeTree(Code.ofProject(projectId)), visibleCounts.perCode(grant));
     }
 
     public CodeView create(long projectId, CreateCodeRequest request) {
@@ -143,6 +155,7 @@ public class CodebookService {
                     + "merge the sub-code into it instead.");
         }
         Map<String, Object> before = snapshot(source);
+        List<CodingChange> recoded = codingsOf(source.id, true);
         int duplicates = removeDuplicateCodings(source.id, target.id);
         int moved = sql("update coding set code_id = ?2 where code_id = ?1", source.id, target.id);
         for (Code child : Code.children(projectId, source.id)) {
@@ -158,7 +171,8 @@ public class CodebookService {
         after.put("codingsMoved", moved);
         after.put("duplicatesRemoved", duplicates);
         after.put("childrenMoved", children);
-        audit.record(projectId, grant.username(), "code.merged", "CODE", codeId, before, after);
+        long seq = audit.record(projectId, grant.username(), "code.merged", "CODE", codeId, before, after);
+        changes.publish(seq, new CodingsChanged(projectId, recoded));
         return new MergeResult(view(projectId, Code.findById(target.id)), moved, duplicates, children);
     }
 
@@ -178,11 +192,11 @@ public class CodebookService {
         }
         Map<String, Object> before = snapshot(code);
         before.put("codingsDeleted", codings);
-        sql("delete from memo where target_type = 'CODING' and target_id in (select id from coding where code_id = ?1)", codeId);
-        sql("delete from coding where code_id = ?1", codeId);
-        sql("delete from memo where target_type = 'CODE' and target_id = ?1", codeId);
+        List<CodingChange> removed = codingsOf(codeId, false);
+        dependents.removeForCode(projectId, codeId);
         code.delete();
-        audit.record(projectId, grant.username(), "code.deleted", "CODE", codeId, before, null);
+        long seq = audit.record(projectId, grant.username(), "code.deleted", "CODE", codeId, before, null);
+        changes.publish(seq, new CodingsChanged(projectId, removed));
     }
 
     /** The code if it belongs to the project, else 404. */
@@ -201,6 +215,22 @@ public class CodebookService {
             throw ProblemException.badRequest("There is no code " + codeId + " in this project (" + field + ").");
         }
         return code;
+    }
+
+    /**
+     * The codings of a code, for the search index: only their segments and passages are indexed again after a merge
+     * or delete (rebuilding the whole project took 20–50 s on a large one). {@code kept}: they stay where they are
+     * under another code (a merge; duplicates of the target are removed, which the index sees when it reads them).
+     */
+    private List<CodingChange> codingsOf(long codeId, boolean kept) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select document_id, id, start_offset, end_offset from coding "
+                + "where code_id = ?1").setParameter(1, codeId).getResultList();
+        return rows.stream().map(row -> {
+            Range range = new Range(((Number) row[2]).intValue(), ((Number) row[3]).intValue());
+            return new CodingChange(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), range,
+                    kept ? range : null);
+        }).toList();
     }
 
     private int removeDuplicateCodings(long sourceId, long targetId) {
@@ -237,26 +267,6 @@ public class CodebookService {
         Map<Long, Long> counts = new HashMap<>();
         em.createNativeQuery("select code_id, count(*) from coding where project_id = ?1 group by code_id",
                 Object[].class).setParameter(1, projectId).getResultList()
-                .forEach(r -> counts.put(((Number) ((Object[]) r)[0]).longValue(), ((Number) ((Object[]) r)[1]).longValue()));
-        return counts;
-    }
-
-    /**
-     * Coding counts of what the caller may see: every layer for SUPERVISOR and OWNER; otherwise the same rule as
-     * coding.LayerVisibility, in SQL over the agreement rounds' views (own layer; master and revealed partners'
-     * layers except on blind-round documents).
-     */
-    private Map<Long, Long> codingCounts(Grant grant) {
-        if (grant.can(Permission.SEE_ALL_LAYERS)) {
-            return codingCounts(grant.projectId());
-        }
-        Map<Long, Long> counts = new HashMap<>();
-        em.createNativeQuery("select c.code_id, count(*) from coding c where c.project_id = ?1 and (c.coder_id = ?2 "
-                        + "or (c.document_id not in (select b.document_id from blind_document b where b.project_id = ?1 "
-                        + "and b.user_id = ?2) and (c.layer = 'MASTER' or exists (select 1 from revealed_layer v "
-                        + "where v.project_id = ?1 and v.viewer_id = ?2 and v.document_id = c.document_id "
-                        + "and v.coder_id = c.coder_id)))) group by c.code_id", Object[].class)
-                .setParameter(1, grant.projectId()).setParameter(2, grant.userId()).getResultList()
                 .forEach(r -> counts.put(((Number) ((Object[]) r)[0]).longValue(), ((Number) ((Object[]) r)[1]).longValue()));
         return counts;
     }

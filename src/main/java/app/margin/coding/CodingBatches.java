@@ -1,6 +1,10 @@
 package app.margin.coding;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange;
+import app.margin.change.IndexChange.CodingChange;
+import app.margin.change.IndexChange.CodingsChanged;
 import app.margin.codebook.CodebookService;
 import app.margin.corpus.Document;
 import app.margin.identity.AppUser;
@@ -38,8 +42,10 @@ public class CodingBatches {
 
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
 
-    CodingBatches(ProjectAccess access, AuditLog audit) {
+    CodingBatches(ProjectAccess access, AuditLog audit, ChangeFeed changes) {
+        this.changes = changes;
         this.access = access;
         this.audit = audit;
     }
@@ -105,6 +111,7 @@ public class CodingBatches {
                     + " are made in one go. Narrow the query.");
         }
         requireDocumentsOf(projectId, documents(fresh));
+        List<CodingChange> coded = new ArrayList<>();
         Instant now = Instant.now();
         CodingBatch batch = new CodingBatch();
         batch.projectId = projectId;
@@ -128,6 +135,7 @@ public class CodingBatches {
             coding.batchId = batch.id;
             coding.persist(); // identity ids: inserted now, so a concurrent identical coding fails here, not at commit
             ids.add(coding.id);
+            coded.add(new CodingChange(coding.documentId, coding.id, null, new IndexChange.Range(r.start(), r.end())));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("codeId", codeId);
@@ -135,6 +143,7 @@ public class CodingBatches {
         after.put("documentIds", documents(fresh));
         after.put("codingIds", ids);
         batch.auditSeq = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
+        changes.publish(batch.auditSeq, new CodingsChanged(projectId, coded));
         return new BatchResult(batch.auditSeq, ids.size(), alreadyCoded, documents(fresh).size());
     }
 
@@ -169,17 +178,21 @@ public class CodingBatches {
         if (batch.undoneAt != null) {
             throw ProblemException.conflict("This batch has already been undone.");
         }
-        List<Object[]> codings = Coding.getEntityManager().createQuery("select c.id, c.documentId from Coding c "
-                + "where c.batchId = :b order by c.id", Object[].class).setParameter("b", batch.id).getResultList();
+        List<Object[]> codings = Coding.getEntityManager().createQuery("select c.id, c.documentId, c.startOffset, "
+                + "c.endOffset from Coding c where c.batchId = :b order by c.id", Object[].class)
+                .setParameter("b", batch.id).getResultList();
         Memo.delete("targetType = ?1 and targetId in (select c.id from Coding c where c.batchId = ?2)",
                 Memo.Target.CODING, batch.id);
         Coding.delete("batchId", batch.id);
         batch.undoneAt = Instant.now();
+        List<CodingChange> uncoded = codings.stream().map(row -> new CodingChange((Long) row[1], (Long) row[0],
+                new IndexChange.Range((Integer) row[2], (Integer) row[3]), null)).toList();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("codeId", batch.codeId);
         before.put("documentIds", codings.stream().map(row -> (Long) row[1]).distinct().toList());
         before.put("codingIds", codings.stream().map(row -> (Long) row[0]).toList());
-        audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
+        long seq = audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
+        changes.publish(seq, new CodingsChanged(projectId, uncoded));
         return new UndoResult(batchId, codings.size(), Math.max(0, batch.created - codings.size()));
     }
 

@@ -1,6 +1,9 @@
 package app.margin.coding;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.CodingsChanged;
+import app.margin.change.IndexChange.Range;
 import app.margin.codebook.Code;
 import app.margin.codebook.CodebookService;
 import app.margin.coding.CodingDtos.CodingView;
@@ -38,9 +41,11 @@ public class CodingService {
 
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final EntityManager em;
 
-    CodingService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    CodingService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em) {
+        this.changes = changes;
         this.access = access;
         this.audit = audit;
         this.em = em;
@@ -192,7 +197,8 @@ public class CodingService {
         coding.updatedAt = coding.createdAt;
         IdenticalCodings.requireNone(coding, null);
         IdenticalCodings.write(em, coding);
-        audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding));
+        long seq = audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding));
+        announce(seq, coding, null, range(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
 
@@ -208,6 +214,7 @@ public class CodingService {
             CodebookService.referenced(projectId, request.codeId(), "codeId");
         }
         Map<String, Object> before = snapshot(coding);
+        Range rangeBefore = range(coding);
         // checked on a copy: a query with the managed coding already changed would flush it first
         Coding changed = new Coding();
         changed.documentId = coding.documentId;
@@ -222,7 +229,8 @@ public class CodingService {
         coding.codeId = changed.codeId;
         coding.updatedAt = Instant.now();
         IdenticalCodings.write(em, coding);
-        audit.record(projectId, grant.username(), "coding.updated", "CODING", codingId, before, snapshot(coding));
+        long seq = audit.record(projectId, grant.username(), "coding.updated", "CODING", codingId, before, snapshot(coding));
+        announce(seq, coding, rangeBefore, range(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
 
@@ -232,7 +240,8 @@ public class CodingService {
         Map<String, Object> before = snapshot(coding);
         Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
         coding.delete();
-        audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
+        long seq = audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
+        announce(seq, coding, range(coding), null);
     }
 
     /**
@@ -264,7 +273,9 @@ public class CodingService {
         coding.createdAt = Instant.now();
         coding.updatedAt = coding.createdAt;
         IdenticalCodings.write(em, coding);
-        audit.record(projectId, grant.username(), "coding.master.added", "CODING", coding.id, null, snapshot(coding));
+        long seq = audit.record(projectId, grant.username(), "coding.master.added", "CODING", coding.id, null,
+                snapshot(coding));
+        announce(seq, coding, null, range(coding));
         return view(coding, Map.of(grant.userId(), grant.username()));
     }
 
@@ -281,7 +292,8 @@ public class CodingService {
         Map<String, Object> before = snapshot(coding);
         Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
         coding.delete();
-        audit.record(projectId, grant.username(), "coding.master.removed", "CODING", codingId, before, null);
+        long seq = audit.record(projectId, grant.username(), "coding.master.removed", "CODING", codingId, before, null);
+        announce(seq, coding, range(coding), null);
         return true;
     }
 
@@ -314,6 +326,15 @@ public class CodingService {
     private static CodingView view(Coding c, Map<Long, String> usernames) {
         return new CodingView(c.id, c.documentId, c.codeId, usernames.get(c.coderId), c.layer, c.startOffset, c.endOffset,
                 c.createdAt, c.updatedAt, c.version);
+    }
+
+    /** Tells the search index which segment to index again (see {@link ChangeFeed}). */
+    private void announce(long seq, Coding coding, Range before, Range after) {
+        changes.publish(seq, CodingsChanged.of(coding.projectId, coding.documentId, coding.id, before, after));
+    }
+
+    private static Range range(Coding c) {
+        return new Range(c.startOffset, c.endOffset);
     }
 
     private static Map<String, Object> snapshot(Coding c) {

@@ -1,43 +1,66 @@
 package app.margin.coding;
 
+import app.margin.coding.VisibleLayers.Documents;
+import app.margin.coding.VisibleLayers.Layers;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Which codings a member sees. SUPERVISOR and OWNER see every layer. Everyone else sees their own layer and the
- * master layer, narrowed and widened by agreement rounds they code in (the database views {@code blind_document}
- * and {@code revealed_layer}, defined with the rounds):
+ * Which codings a member sees: the one visibility rule of Margin. SUPERVISOR and OWNER see every layer. Everyone
+ * else sees their own layer and the master layer, narrowed and widened by agreement rounds they code in (the
+ * database views {@code blind_document} and {@code revealed_layer}, defined with the rounds):
  * <ul>
  * <li>on a document of an unrevealed <b>blind</b> round, a round coder sees only their own layer — not the master
  * layer either, so nobody's decisions leak into independent coding;</li>
  * <li>on a document of a <b>revealed</b> round, a round coder also sees the other round coders' layers.</li>
  * </ul>
  * Blindness wins when a document is in both kinds of round.
+ *
+ * <p>The rule is written once, in {@link #parts()}; every place that filters codings translates those parts: the
+ * viewer and memos with {@link #mayView}, coding lists, counts and exports with {@link VisibilityCondition} (JPQL),
+ * search with {@code search.SearchScope} (Lucene).
  */
 public final class LayerVisibility {
-    private final Grant grant;
+    private final long callerId;
+    private final boolean seesAll;
     /** Documents on which the caller sees only their own layer. */
     private final Set<Long> blindDocuments;
     /** Per document, the other coders whose layers a revealed round shares with the caller. */
     private final Map<Long, Set<Long>> sharedCoders;
+    private final List<VisibleLayers> parts;
 
-    private LayerVisibility(Grant grant, Set<Long> blindDocuments, Map<Long, Set<Long>> sharedCoders) {
-        this.grant = grant;
-        this.blindDocuments = blindDocuments;
-        this.sharedCoders = sharedCoders;
+    private LayerVisibility(long callerId, boolean seesAll, Set<Long> blindDocuments, Map<Long, Set<Long>> sharedCoders) {
+        this.callerId = callerId;
+        this.seesAll = seesAll;
+        this.blindDocuments = Set.copyOf(blindDocuments);
+        Map<Long, Set<Long>> shared = new HashMap<>();
+        sharedCoders.forEach((doc, coders) -> shared.put(doc, Set.copyOf(coders)));
+        this.sharedCoders = Map.copyOf(shared);
+        this.parts = List.copyOf(rule());
+    }
+
+    /**
+     * The visibility of one caller from its parts: whether they see every layer, the documents of unrevealed blind
+     * rounds they code in, and per document of a revealed round the other round coders.
+     */
+    public static LayerVisibility of(long callerId, boolean seesAll, Set<Long> blindDocuments, Map<Long, Set<Long>> sharedCoders) {
+        return seesAll ? new LayerVisibility(callerId, true, Set.of(), Map.of())
+                : new LayerVisibility(callerId, false, blindDocuments, sharedCoders);
     }
 
     /** Everything visible: what SUPERVISOR and OWNER see (and a test's fixed scope). */
     public static LayerVisibility everything(Grant grant) {
-        return new LayerVisibility(grant, Set.of(), Map.of());
+        return of(grant.userId(), true, Set.of(), Map.of());
     }
 
     /** The caller's visibility, with the rounds they code in loaded once. */
@@ -59,38 +82,49 @@ public final class LayerVisibility {
                     shared.computeIfAbsent(((Number) row[0]).longValue(), d -> new HashSet<>())
                             .add(((Number) row[1]).longValue());
                 });
-        return new LayerVisibility(grant, blind, shared);
+        return of(grant.userId(), false, blind, shared);
+    }
+
+    /**
+     * The rule, as the layers the caller sees and where (computed once per caller): for SUPERVISOR and OWNER every layer everywhere; for
+     * everyone else their own layer everywhere, the master layer except on blind documents, and each revealed round
+     * partner's layer on the shared documents that are not blind in another round (partners sharing the same
+     * documents in one part, so a round adds one part, not one per coder or document).
+     */
+    public List<VisibleLayers> parts() {
+        return parts;
+    }
+
+    private List<VisibleLayers> rule() {
+        if (seesAll) {
+            return List.of(new VisibleLayers(Layers.EVERY, Documents.ALL));
+        }
+        List<VisibleLayers> visible = new ArrayList<>();
+        visible.add(new VisibleLayers(Layers.coders(Set.of(callerId)), Documents.ALL));
+        visible.add(new VisibleLayers(Layers.MASTER, Documents.allExcept(blindDocuments)));
+        Map<Long, Set<Long>> documentsByPartner = new TreeMap<>();
+        sharedCoders.forEach((doc, coders) -> {
+            if (!blindDocuments.contains(doc)) {
+                coders.forEach(coder -> documentsByPartner.computeIfAbsent(coder, c -> new TreeSet<>()).add(doc));
+            }
+        });
+        Map<Set<Long>, Set<Long>> partnersByDocuments = new java.util.LinkedHashMap<>();
+        documentsByPartner.forEach((coder, docs) -> partnersByDocuments.computeIfAbsent(docs, d -> new TreeSet<>()).add(coder));
+        partnersByDocuments.forEach((docs, coders) -> visible.add(new VisibleLayers(Layers.coders(coders), Documents.only(docs))));
+        return visible;
+    }
+
+    /** The parts limited to some layers (a search's {@code coder:}); empty when the caller sees none of them. */
+    public List<VisibleLayers> partsIn(Layers asked) {
+        return parts.stream().map(p -> p.narrowedTo(asked)).filter(java.util.Objects::nonNull).toList();
     }
 
     public boolean seesAll() {
-        return grant.can(Permission.SEE_ALL_LAYERS);
+        return seesAll;
     }
 
     public long callerId() {
-        return grant.userId();
-    }
-
-    /** Documents on which the caller sees only their own layer (blind agreement rounds they code in). */
-    public Set<Long> blindDocuments() {
-        return Set.copyOf(blindDocuments);
-    }
-
-    /** The other coders whose layers a revealed round shares with the caller, on some document at least. */
-    public Set<Long> partners() {
-        Set<Long> partners = new HashSet<>();
-        sharedCoders.values().forEach(partners::addAll);
-        return partners;
-    }
-
-    /** The documents on which the caller sees a partner's layer (revealed, and not blind in another round). */
-    public Set<Long> documentsSharedBy(long coderId) {
-        Set<Long> documents = new HashSet<>();
-        sharedCoders.forEach((doc, coders) -> {
-            if (coders.contains(coderId) && !blindDocuments.contains(doc)) {
-                documents.add(doc);
-            }
-        });
-        return documents;
+        return callerId;
     }
 
     static boolean mayView(Grant grant, Coding coding) {
@@ -101,48 +135,38 @@ public final class LayerVisibility {
         return mayView(coding.layer, coding.coderId, coding.documentId);
     }
 
-    /**
-     * The rule itself: whether the caller sees a coding of one layer, made by one coder, on one document (callers
-     * who do not know who made a master coding pass -1).
-     */
+    /** Whether the caller sees a coding of one layer, made by one coder, on one document. */
     public boolean mayView(CodingLayer layer, long coderId, long documentId) {
-        if (grant.can(Permission.SEE_ALL_LAYERS) || coderId == grant.userId()) {
-            return true;
+        for (VisibleLayers part : parts) { // a loop, not a stream: search calls this per code of every hit
+            if (part.covers(layer, coderId, documentId)) {
+                return true;
+            }
         }
-        if (blindDocuments.contains(documentId)) {
-            return false;
-        }
-        return layer == CodingLayer.MASTER || sharedCoders.getOrDefault(documentId, Set.of()).contains(coderId);
+        return false;
     }
 
-    /** Asking for one coder's codings: the caller's own, anyone's for supervisors, or a revealed round partner's. */
+    /**
+     * Whether the caller may ask for one coder's codings by name: their own, anyone's for supervisors, or a revealed
+     * round partner's (even where another round keeps the partner's documents blind: the answer is then empty).
+     */
+    public boolean mayAskFor(long coderId) {
+        return seesAll || coderId == callerId || sharedCoders.values().stream().anyMatch(c -> c.contains(coderId));
+    }
+
+    /** Asking for one coder's codings: refused unless {@link #mayAskFor}. */
     void requireMayView(long coderId) {
-        if (!grant.can(Permission.SEE_ALL_LAYERS) && coderId != grant.userId() && !partners().contains(coderId)) {
+        if (!mayAskFor(coderId)) {
             throw ProblemException.forbidden("Only supervisors and owners can see other coders' codings.");
         }
     }
 
-    /** A JPQL condition (with its parameters) limiting a coding query to what {@link #mayView(Coding)} allows. */
+    /** A JPQL condition (" and …", with its parameters) limiting a query of Coding to what {@link #mayView} allows. */
     String restriction(Map<String, Object> params) {
-        if (grant.can(Permission.SEE_ALL_LAYERS)) {
+        VisibilityCondition condition = VisibilityCondition.of(this, VisibilityCondition.Columns.CODING);
+        if (!condition.restricts()) {
             return "";
         }
-        params.put("me", grant.userId());
-        params.put("master", CodingLayer.MASTER);
-        params.put("blind", blindDocuments.isEmpty() ? List.of(-1L) : blindDocuments);
-        StringBuilder others = new StringBuilder("layer = :master");
-        // documents sharing the same set of partners go into one clause, so a round adds one clause, not one per document
-        Map<Set<Long>, Set<Long>> documentsByPartners = new LinkedHashMap<>();
-        sharedCoders.forEach((doc, coders) -> documentsByPartners.computeIfAbsent(coders, c -> new HashSet<>()).add(doc));
-        int i = 0;
-        for (Map.Entry<Set<Long>, Set<Long>> group : documentsByPartners.entrySet()) {
-            others.append(" or (layer = :coderLayer and documentId in :sharedDocs").append(i)
-                    .append(" and coderId in :sharedCoders").append(i).append(")");
-            params.put("coderLayer", CodingLayer.CODER);
-            params.put("sharedDocs" + i, group.getValue());
-            params.put("sharedCoders" + i, group.getKey());
-            i++;
-        }
-        return " and (coderId = :me or (documentId not in :blind and (" + others + ")))";
+        params.putAll(condition.parameters());
+        return " and " + condition.where();
     }
 }

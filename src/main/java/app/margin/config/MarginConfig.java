@@ -34,6 +34,14 @@ public interface MarginConfig {
     @WithDefault("500ms")
     java.time.Duration indexFollowInterval();
 
+    /**
+     * How long a project's search index may go unused (no search, no change) before its writer is committed and
+     * closed, releasing its memory (a 64 MB indexing buffer at most) and files; the next search or change opens it
+     * again. {@code 0s} keeps every index open.
+     */
+    @WithDefault("PT10M")
+    java.time.Duration indexIdleClose();
+
     /** bcrypt cost factor for new password hashes (each step doubles the work of checking a password). */
     @WithDefault("10")
     int bcryptCost();

@@ -1,6 +1,8 @@
 package app.margin.corpus;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.DocumentsChanged;
 import app.margin.corpus.AttributeDtos.AttributesResult;
 import app.margin.corpus.AttributeDtos.AttributesUpdate;
 import app.margin.corpus.AttributeDtos.CaseAttributes;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Cases and their attributes, per case or per document, from JSON or from a CSV table. */
@@ -26,11 +29,13 @@ import java.util.TreeMap;
 public class AttributeService {
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final EntityManager em;
 
-    AttributeService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    AttributeService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em) {
         this.access = access;
         this.audit = audit;
+        this.changes = changes;
         this.em = em;
     }
 
@@ -66,8 +71,11 @@ public class AttributeService {
             apply(c.attributes, entry.attributes());
             casesCreated += existed ? 0 : 1;
             casesUpdated++;
-            audit.record(projectId, grant.username(), "case.attributes-set", "CASE", c.id,
+            long seq = audit.record(projectId, grant.username(), "case.attributes-set", "CASE", c.id,
                     Map.of("case", c.name, "attributes", before), Map.of("case", c.name, "attributes", c.attributes));
+            // the index holds a case's attributes on each of its documents
+            changes.publish(seq, new DocumentsChanged(projectId, Set.copyOf(Document.find(
+                    "select id from Document where caseId = ?1", c.id).project(Long.class).list())));
             releaseSession();
         }
         int documentsUpdated = 0;
@@ -81,8 +89,9 @@ public class AttributeService {
             }
             apply(doc.attributes, entry.attributes());
             documentsUpdated++;
-            audit.record(projectId, grant.username(), "document.attributes-set", "DOCUMENT", doc.id, before,
+            long seq = audit.record(projectId, grant.username(), "document.attributes-set", "DOCUMENT", doc.id, before,
                     Map.of("caseId", String.valueOf(doc.caseId), "attributes", doc.attributes));
+            changes.publish(seq, DocumentsChanged.of(projectId, doc.id));
             releaseSession();
         }
         return new AttributesResult(casesUpdated, casesCreated, documentsUpdated);

@@ -1,6 +1,8 @@
 package app.margin.corpus;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.DocumentsChanged;
 import app.margin.corpus.DocumentDtos.DocumentSummary;
 import app.margin.corpus.DocumentDtos.DocumentView;
 import app.margin.corpus.DocumentDtos.UnitView;
@@ -26,12 +28,17 @@ import java.util.stream.Collectors;
 public class DocumentService {
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final EntityManager em;
+    private final DocumentDependents dependents;
 
-    DocumentService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    DocumentService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em,
+            DocumentDependents dependents) {
         this.access = access;
         this.audit = audit;
+        this.changes = changes;
         this.em = em;
+        this.dependents = dependents;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -104,7 +111,9 @@ public class DocumentService {
             doc.language = request.language().strip();
         }
         em.flush();
-        audit.record(projectId, grant.username(), "document.updated", "DOCUMENT", documentId, before, metadata(doc));
+        long seq = audit.record(projectId, grant.username(), "document.updated", "DOCUMENT", documentId, before,
+                metadata(doc));
+        changes.publish(seq, DocumentsChanged.of(projectId, documentId));
         return get(projectId, documentId);
     }
 
@@ -113,14 +122,10 @@ public class DocumentService {
         Grant grant = access.require(projectId, Permission.MANAGE_CORPUS);
         Document doc = find(projectId, documentId);
         Map<String, Object> before = metadata(doc);
-        em.createNativeQuery("delete from memo where target_type = 'CODING' and target_id in "
-                + "(select id from coding where document_id = ?1)").setParameter(1, documentId).executeUpdate();
-        before.put("codings", em.createNativeQuery("delete from coding where document_id = ?1")
-                .setParameter(1, documentId).executeUpdate());
-        em.createNativeQuery("delete from memo where target_type = 'DOCUMENT' and target_id = ?1")
-                .setParameter(1, documentId).executeUpdate();
+        before.put("codings", (int) dependents.removeForDocument(projectId, documentId));
         doc.delete();
-        audit.record(projectId, grant.username(), "document.deleted", "DOCUMENT", documentId, before, null);
+        long seq = audit.record(projectId, grant.username(), "document.deleted", "DOCUMENT", documentId, before, null);
+        changes.publish(seq, DocumentsChanged.of(projectId, documentId));
     }
 
     /** The document if it belongs to the project (never one of another project), else 404. */

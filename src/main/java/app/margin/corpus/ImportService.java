@@ -1,6 +1,8 @@
 package app.margin.corpus;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.DocumentsChanged;
 import app.margin.config.MarginConfig;
 import app.margin.corpus.ImportDtos.FailedFile;
 import app.margin.corpus.ImportDtos.ImportDefaults;
@@ -44,12 +46,14 @@ public class ImportService {
     private final ProjectAccess access;
     private final DocumentReader reader;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final MarginConfig config;
 
-    ImportService(ProjectAccess access, DocumentReader reader, AuditLog audit, MarginConfig config) {
+    ImportService(ProjectAccess access, DocumentReader reader, AuditLog audit, ChangeFeed changes, MarginConfig config) {
         this.access = access;
         this.reader = reader;
         this.audit = audit;
+        this.changes = changes;
         this.config = config;
     }
 
@@ -172,7 +176,9 @@ public class ImportService {
         after.put("length", doc.textLength);
         after.put("units", units);
         after.put("sha256", doc.sourceSha256);
-        audit.record(grant.projectId(), grant.username(), "document.imported", "DOCUMENT", doc.id, null, after);
+        long seq = audit.record(grant.projectId(), grant.username(), "document.imported", "DOCUMENT", doc.id, null,
+                after);
+        changes.publish(seq, DocumentsChanged.of(grant.projectId(), doc.id));
         return new ImportedDocument(doc.id, doc.title, doc.kind, doc.textLength, doc.language, prepared.fileName(), units);
     }
 

@@ -8,9 +8,8 @@ import app.margin.problem.ProblemException;
 import app.margin.project.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -31,8 +30,9 @@ public class CodebookExportService {
         this.codebook = codebook;
     }
 
+    /** The codebook is read now; the returned body only writes it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public byte[] csv(long projectId) {
+    public ExportFile.Body csv(long projectId) {
         List<CodeView> codes = codebook.list(projectId);
         List<List<String>> rows = new ArrayList<>();
         for (CodeView c : codes) {
@@ -41,15 +41,19 @@ public class CodebookExportService {
                     Integer.toString(c.path().split(" > ", -1).length), c.color(), nz(c.definition()),
                     nz(c.inclusion()), nz(c.exclusion()), nz(c.example()), Long.toString(c.codings())));
         }
-        return SegmentWriters.csv(COLUMNS, rows);
+        return out -> SegmentWriters.csv(COLUMNS, rows, out);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public byte[] docx(long projectId) {
+    public ExportFile.Body docx(long projectId) {
         List<CodeView> codes = codebook.list(projectId);
-        Project project = Project.findById(projectId);
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Docx.heading(doc, "Codebook: " + project.name, 0);
+        String name = ((Project) Project.findById(projectId)).name;
+        return out -> docx(name, codes, out);
+    }
+
+    private static void docx(String projectName, List<CodeView> codes, OutputStream out) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            Docx.heading(doc, "Codebook: " + projectName, 0);
             for (CodeView c : codes) {
                 int level = Math.min(c.path().split(" > ", -1).length, 3);
                 Docx.heading(doc, c.path(), level);
@@ -60,21 +64,18 @@ public class CodebookExportService {
                 labelled(doc, "Codings", Long.toString(c.codings()));
             }
             doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     /** A REFI-QDA codebook (urn:QDA-XML:codebook:1.0). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public byte[] qdc(long projectId) {
+    public ExportFile.Body qdc(long projectId) {
         access.require(projectId, Permission.READ);
         List<CodeView> codes = codebook.list(projectId);
         if (codes.isEmpty()) {
             throw ProblemException.badRequest("The codebook is empty: a REFI-QDA codebook needs at least one code.");
         }
-        return QdaXml.codebook(projectId, codes);
+        return out -> QdaXml.codebook(codes, out);
     }
 
     String projectName(long projectId) {

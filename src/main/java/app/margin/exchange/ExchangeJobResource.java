@@ -35,6 +35,13 @@ public class ExchangeJobResource {
         if (output.file() == null) {
             return Response.ok(output.json(), MediaType.APPLICATION_JSON).build();
         }
-        return ExchangeResource.download(output);
+        java.nio.file.Path file = output.file();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw app.margin.problem.ProblemException.notFound("The file of job " + id + " is gone: finished jobs are "
+                    + "kept for an hour, and not across a restart. Export again.");
+        }
+        // the file stays until the job is forgotten, so a download that was cut off can be fetched again
+        return ExchangeResource.sized(ExchangeResource.download(output.fileName(), output.mediaType(),
+                out -> java.nio.file.Files.copy(file, out)), file);
     }
 }

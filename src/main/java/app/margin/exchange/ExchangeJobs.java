@@ -23,14 +23,16 @@ import java.util.function.IntConsumer;
 /**
  * Long exports and imports run here, in the background, one or two at a time. Jobs live in memory: they belong to
  * the user who started them (anyone else gets 404), report their progress, and are forgotten an hour after they
- * finish (or when the service restarts). The work runs as that user, so every access check still applies.
+ * finish (or when the service restarts). The work runs as that user, so every access check still applies. An
+ * export's file is written to the {@link ExportSpool} on disk, not kept in the heap, and deleted when its job is
+ * forgotten.
  */
 @ApplicationScoped
 public class ExchangeJobs {
     static final Duration KEEP = Duration.ofHours(1);
 
-    /** What a job produces: a file to download, or a JSON value (an import's result). */
-    public record Output(byte[] file, String fileName, String mediaType, Object json) {
+    /** What a job produces: a spooled file to download, or a JSON value (an import's result). */
+    public record Output(java.nio.file.Path file, String fileName, String mediaType, Object json) {
     }
 
     /** The work of a job, run as its user inside a request context; reports progress in percent. */
@@ -71,15 +73,26 @@ public class ExchangeJobs {
     }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExportSpool spool;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "margin-exchange-job");
         t.setDaemon(true);
         return t;
     });
 
+    ExchangeJobs(ExportSpool spool) {
+        this.spool = spool;
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        jobs.values().forEach(ExchangeJobs::forget);
+    }
+
+    /** Writes an export to the spool: what an export job's work returns. */
+    Output spooled(ExportFile file) {
+        return new Output(spool.write(file.body()), file.fileName(), file.mediaType(), null);
     }
 
     /** Starts a job as {@code user}; returns at once. */
@@ -145,7 +158,24 @@ public class ExchangeJobs {
     }
 
     private void purge() {
-        Instant cutoff = Instant.now().minus(KEEP);
-        jobs.values().removeIf(j -> j.finished != null && j.finished.isBefore(cutoff));
+        forgetFinishedBefore(Instant.now().minus(KEEP));
+    }
+
+    /** Forgets the jobs that finished before {@code cutoff}, deleting their files. */
+    void forgetFinishedBefore(Instant cutoff) {
+        jobs.values().removeIf(j -> {
+            boolean expired = j.finished != null && j.finished.isBefore(cutoff);
+            if (expired) {
+                forget(j);
+            }
+            return expired;
+        });
+    }
+
+    private static void forget(Job job) {
+        Output output = job.output;
+        if (output != null && output.file() != null) {
+            ExportSpool.delete(output.file());
+        }
     }
 }

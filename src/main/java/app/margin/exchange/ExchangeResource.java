@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,10 +38,12 @@ public class ExchangeResource {
     private final QdpxExportService qdpx;
     private final QdpxImportService importer;
     private final ExchangeJobs jobs;
+    private final ExportSpool spool;
     private final CurrentCaller caller;
 
     ExchangeResource(SegmentExportService segments, CodebookExportService codebook, QdpxExportService qdpx,
-            QdpxImportService importer, ExchangeJobs jobs, CurrentCaller caller) {
+            QdpxImportService importer, ExchangeJobs jobs, ExportSpool spool, CurrentCaller caller) {
+        this.spool = spool;
         this.segments = segments;
         this.codebook = codebook;
         this.qdpx = qdpx;
@@ -64,29 +67,37 @@ public class ExchangeResource {
             @QueryParam("cite") List<String> cite, @QueryParam("q") String q) {
         SegmentFilter filter = new SegmentFilter(codeIds, subcodes, documentIds, attributeFilters(attributes),
                 Params.enumOrNull(CodingLayer.class, layer, "layer"), coder, names(cite), q);
-        return download(segmentFile(pid, filter, Format.of(format, "csv", "xlsx", "docx", "md")));
+        return stream(segmentFile(pid, filter, Format.of(format, "csv", "xlsx", "docx", "md")));
     }
 
-    private ExchangeJobs.Output segmentFile(long pid, SegmentFilter filter, Format f) {
+    /** The segments are collected now (and a Word document too large refused now); the file is written later. */
+    private ExportFile segmentFile(long pid, SegmentFilter filter, Format f) {
         SegmentExport export = segments.export(pid, filter);
-        byte[] body = switch (f) {
-            case CSV -> SegmentWriters.csv(export);
-            case XLSX -> SegmentWriters.xlsx(export);
-            case DOCX -> SegmentWriters.docx(export);
-            case MD -> SegmentWriters.markdown(export);
+        ExportFile.Body body = switch (f) {
+            case CSV -> out -> SegmentWriters.csv(export, out);
+            case XLSX -> out -> SegmentWriters.xlsx(export, out);
+            case DOCX -> {
+                SegmentWriters.requireDocxFits(export, SegmentWriters.DOCX_MAX_QUOTES);
+                yield out -> SegmentWriters.docx(export, out);
+            }
+            case MD -> out -> SegmentWriters.markdown(export, out);
             default -> throw new IllegalStateException();
         };
-        return output(body, f, export.projectName() + " segments");
+        return file(body, f, export.projectName() + " segments");
     }
 
-    private ExchangeJobs.Output codebookFile(long pid, Format f) {
-        byte[] body = switch (f) {
+    private ExportFile codebookFile(long pid, Format f) {
+        ExportFile.Body body = switch (f) {
             case CSV -> codebook.csv(pid);
             case DOCX -> codebook.docx(pid);
             case QDC -> codebook.qdc(pid);
             default -> throw new IllegalStateException();
         };
-        return output(body, f, codebook.projectName(pid) + " codebook");
+        return file(body, f, codebook.projectName(pid) + " codebook");
+    }
+
+    private ExportFile qdpxFile(long pid, java.util.function.IntConsumer progress) {
+        return file(out -> qdpx.export(pid, out, progress), Format.QDPX, qdpx.fileName(pid));
     }
 
     @POST
@@ -106,13 +117,13 @@ public class ExchangeResource {
                 SegmentFilter filter = new SegmentFilter(codeIds, subcodes, documentIds, attributeFilters(attributes),
                         Params.enumOrNull(CodingLayer.class, layer, "layer"), coder, names(cite), q);
                 Format f = Format.of(format, "csv", "xlsx", "docx", "md");
-                yield progress -> segmentFile(pid, filter, f);
+                yield progress -> jobs.spooled(segmentFile(pid, filter, f));
             }
             case "codebook" -> {
                 Format f = Format.of(format, "csv", "docx", "qdc");
-                yield progress -> codebookFile(pid, f);
+                yield progress -> jobs.spooled(codebookFile(pid, f));
             }
-            case "qdpx" -> progress -> output(qdpx.export(pid, progress), Format.QDPX, qdpx.fileName(pid));
+            case "qdpx" -> progress -> jobs.spooled(qdpxFile(pid, progress));
             default -> throw ProblemException.badRequest("Say what to export: type=segments, codebook or qdpx.");
         };
         // check access now, so a refusal is an answer rather than a failed job
@@ -151,7 +162,9 @@ public class ExchangeResource {
     @Path("/{pid}/export/codebook")
     @Operation(summary = "The codebook as CSV, DOCX or REFI-QDA codebook (format=csv|docx|qdc)")
     public Response codebook(@PathParam("pid") long pid, @QueryParam("format") @DefaultValue("csv") String format) {
-        return download(codebookFile(pid, Format.of(format, "csv", "docx", "qdc")));
+        Format f = Format.of(format, "csv", "docx", "qdc");
+        // XML is spooled first: a character it cannot carry is refused as it is written, and must not cut a download
+        return f == Format.QDC ? spooled(codebookFile(pid, f)) : stream(codebookFile(pid, f));
     }
 
     @GET
@@ -159,7 +172,7 @@ public class ExchangeResource {
     @Produces("application/zip")
     @Operation(summary = "The whole project as a REFI-QDA project exchange file (.qdpx)")
     public Response exportQdpx(@PathParam("pid") long pid) {
-        return download(output(qdpx.export(pid, p -> { }), Format.QDPX, qdpx.fileName(pid)));
+        return spooled(qdpxFile(pid, p -> { }));
     }
 
     @POST
@@ -180,16 +193,40 @@ public class ExchangeResource {
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(result).build();
     }
 
-    static ExchangeJobs.Output output(byte[] body, Format format, String baseName) {
+    static ExportFile file(ExportFile.Body body, Format format, String baseName) {
         String safe = baseName.replaceAll("[^\\p{L}\\p{N} ._-]+", "").strip().replace(' ', '-');
-        return new ExchangeJobs.Output(body, (safe.isEmpty() ? "margin" : safe) + "." + format.extension,
-                format.mediaType, null);
+        return new ExportFile((safe.isEmpty() ? "margin" : safe) + "." + format.extension, format.mediaType, body);
     }
 
-    static Response download(ExchangeJobs.Output file) {
-        String name = file.fileName();
+    /** Writes the file straight into the response. */
+    private static Response stream(ExportFile file) {
+        return download(file.fileName(), file.mediaType(), file.body()::writeTo);
+    }
+
+    /** Writes the file to the spool now (so a refusal while writing is still a problem answer), then sends it. */
+    private Response spooled(ExportFile file) {
+        java.nio.file.Path written = spool.write(file.body());
+        return sized(download(file.fileName(), file.mediaType(), out -> {
+            try {
+                java.nio.file.Files.copy(written, out);
+            } finally {
+                ExportSpool.delete(written);
+            }
+        }), written);
+    }
+
+    /** A file's download with its length, as a byte array's had: browsers then show how far the download is. */
+    static Response sized(Response download, java.nio.file.Path file) {
+        try {
+            return Response.fromResponse(download).header("Content-Length", java.nio.file.Files.size(file)).build();
+        } catch (java.io.IOException e) {
+            return download;
+        }
+    }
+
+    static Response download(String name, String mediaType, StreamingOutput body) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return Response.ok(file.file(), file.mediaType())
+        return Response.ok(body, mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                         + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .build();

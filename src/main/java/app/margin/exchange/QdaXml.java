@@ -1,7 +1,7 @@
 package app.margin.exchange;
 
 import app.margin.codebook.CodeDtos.CodeView;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,7 +112,7 @@ final class QdaXml {
     }
 
     /** Every XML Margin writes comes from here: refuses characters XML cannot carry (StorableXml). */
-    static XMLStreamWriter writer(ByteArrayOutputStream out) {
+    static XMLStreamWriter writer(OutputStream out) {
         try {
             return StorableXml.guard(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
         } catch (XMLStreamException e) {
@@ -154,8 +154,7 @@ final class QdaXml {
     }
 
     /** A bare REFI-QDA codebook document (.qdc). */
-    static byte[] codebook(long projectId, List<CodeView> codes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    static void codebook(List<CodeView> codes, OutputStream out) {
         try {
             XMLStreamWriter w = writer(out);
             w.writeStartDocument("UTF-8", "1.0");
@@ -167,10 +166,10 @@ final class QdaXml {
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
+            w.flush();
             w.close();
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
-        return out.toByteArray();
     }
 }

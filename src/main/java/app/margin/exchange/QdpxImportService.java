@@ -1,16 +1,16 @@
 package app.margin.exchange;
 
 import app.margin.audit.AuditLog;
-import app.margin.codebook.Code;
-import app.margin.coding.Coding;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.DocumentsChanged;
+import app.margin.codebook.CodebookImport;
+import app.margin.coding.CodingImport;
 import app.margin.coding.CodingLayer;
 import app.margin.coding.Memo;
 import app.margin.config.MarginConfig;
 import app.margin.corpus.AttributeNames;
-import app.margin.corpus.Document;
+import app.margin.corpus.CorpusImport;
 import app.margin.corpus.DocumentKind;
-import app.margin.corpus.DocumentUnit;
-import app.margin.corpus.ResearchCase;
 import app.margin.corpus.importer.DocumentReader;
 import app.margin.corpus.importer.ImportRefusedException;
 import app.margin.corpus.importer.ImportedText;
@@ -19,6 +19,7 @@ import app.margin.exchange.ExchangeDtos.ImportReport;
 import app.margin.exchange.ExchangeDtos.ImportResult;
 import app.margin.identity.AppUser;
 import app.margin.identity.CurrentCaller;
+import app.margin.identity.NamedCoders;
 import app.margin.problem.ProblemException;
 import app.margin.project.ProjectDtos.CreateProjectRequest;
 import app.margin.project.ProjectDtos.ProjectView;
@@ -30,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,22 +58,30 @@ import java.util.function.IntConsumer;
  */
 @ApplicationScoped
 public class QdpxImportService {
-    private static final List<String> PALETTE = List.of("#f4a259", "#8cc5e3", "#a5d6a7", "#f28b82", "#cdb4db",
-            "#ffd166", "#80cbc4", "#f6bd60", "#b0bec5", "#e6a0c4", "#c5e1a5", "#90a4e0");
-
     private final CurrentCaller caller;
     private final ProjectService projects;
+    private final NamedCoders namedCoders;
+    private final CodebookImport codebook;
+    private final CorpusImport corpus;
+    private final CodingImport codingImport;
     private final DocumentReader reader;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final SafeZip.Limits limits;
     private final InflatedBytes inflated;
 
-    QdpxImportService(CurrentCaller caller, ProjectService projects, DocumentReader reader, AuditLog audit,
+    QdpxImportService(CurrentCaller caller, ProjectService projects, NamedCoders namedCoders, CodebookImport codebook,
+            CorpusImport corpus, CodingImport codingImport, DocumentReader reader, AuditLog audit, ChangeFeed changes,
             MarginConfig config, InflatedBytes inflated) {
         this.caller = caller;
         this.projects = projects;
+        this.namedCoders = namedCoders;
+        this.codebook = codebook;
+        this.corpus = corpus;
+        this.codingImport = codingImport;
         this.reader = reader;
         this.audit = audit;
+        this.changes = changes;
         MarginConfig.Exchange e = config.exchange();
         this.limits = new SafeZip.Limits(e.maxEntries(), e.maxEntrySize(), e.maxTotalSize(), e.maxRatio());
         this.inflated = inflated;
@@ -117,12 +125,21 @@ public class QdpxImportService {
 
         Map<String, Long> userIds = new HashMap<>();
         TreeSet<String> coders = new TreeSet<>();
-        p.users().forEach((guid, userName) -> userIds.put(guid, mine.contains(guid) ? me.id : namedCoder(userName).id));
+        p.users().forEach((guid, userName) -> {
+            if (mine.contains(guid)) {
+                userIds.put(guid, me.id);
+                coders.add(me.username);
+            } else {
+                String username = clip(QdpxExportService.NAMED_CODER_PREFIX + userName, 100);
+                userIds.put(guid, namedCoders.findOrCreate(username, userName));
+                coders.add(username);
+            }
+        });
 
-        Map<String, Long> codeIds = new HashMap<>();
         Map<String, List<Long>> memoTargets = new LinkedHashMap<>();
-        int[] codeCount = {0};
-        storeCodes(pid, p.codes(), null, null, codeIds, memoTargets, codeCount, warnings);
+        Map<String, Long> codeIds = codebook.importTree(pid, importedCodes(p.codes(), warnings));
+        int codeCount = codeIds.size();
+        collectCodeNotes(p.codes(), codeIds, memoTargets);
 
         Map<String, String> attributeNames = new HashMap<>();
         p.variables().forEach((guid, variable) -> {
@@ -134,60 +151,50 @@ public class QdpxImportService {
         });
 
         Map<String, Long> documentIds = new HashMap<>();
-        Set<String> seenCodings = new HashSet<>();
-        int codings = 0;
-        int duplicates = 0;
+        List<CodingImport.ImportedCoding> codingRows = new ArrayList<>();
+        List<List<String>> codingNotes = new ArrayList<>();
         int done = 0;
         Set<String> titles = new HashSet<>();
         for (QdpxReader.Source source : p.sources()) {
-            Document doc = storeDocument(me, pid, source, titles, attributeNames, warnings);
-            documentIds.put(source.guid(), doc.id);
-            addTargets(memoTargets, source.noteRefs(), Memo.Target.DOCUMENT, doc.id);
+            long docId = storeDocument(pid, source, titles, attributeNames, warnings);
+            documentIds.put(source.guid(), docId);
+            addTargets(memoTargets, source.noteRefs(), Memo.Target.DOCUMENT, docId);
             for (QdpxReader.Selection sel : source.selections()) {
                 for (QdpxReader.Coding c : sel.codings()) {
                     String userGuid = c.userGuid() != null ? c.userGuid() : sel.userGuid();
                     long coderId = userGuid != null && userIds.containsKey(userGuid) ? userIds.get(userGuid) : me.id;
-                    long codeId = codeIds.get(c.codeGuid());
-                    if (!seenCodings.add(doc.id + "/" + codeId + "/" + coderId + "/" + sel.start() + "/" + sel.end())) {
-                        duplicates++;
-                        continue;
-                    }
-                    Coding coding = new Coding();
-                    coding.projectId = pid;
-                    coding.documentId = doc.id;
-                    coding.codeId = codeId;
-                    coding.coderId = coderId;
-                    coding.layer = layer;
-                    coding.startOffset = sel.start();
-                    coding.endOffset = sel.end();
-                    coding.createdAt = Instant.now();
-                    coding.updatedAt = coding.createdAt;
-                    coding.persist();
-                    codings++;
+                    codingRows.add(new CodingImport.ImportedCoding(docId, codeIds.get(c.codeGuid()), coderId,
+                            sel.start(), sel.end()));
                     List<String> notes = new ArrayList<>(c.noteRefs());
                     notes.addAll(sel.noteRefs());
-                    addTargets(memoTargets, notes, Memo.Target.CODING, coding.id);
+                    codingNotes.add(notes);
                 }
             }
-            progress.accept(20 + 70 * ++done / Math.max(1, p.sources().size()));
+            progress.accept(20 + 60 * ++done / Math.max(1, p.sources().size()));
         }
-        if (duplicates > 0) {
-            warnings.add(duplicates + " coding(s) repeated exactly (same text, code and coder) were imported once.");
+        CodingImport.StoredCodings stored = codingImport.importCodings(pid, layer, codingRows);
+        for (int i = 0; i < codingRows.size(); i++) {
+            Long codingId = stored.ids().get(i);
+            if (codingId != null) {
+                addTargets(memoTargets, codingNotes.get(i), Memo.Target.CODING, codingId);
+            }
         }
+        int codings = codingRows.size() - stored.identical();
+        if (stored.identical() > 0) {
+            warnings.add(stored.identical()
+                    + " coding(s) repeated exactly (same text, code and coder) were imported once.");
+        }
+        progress.accept(85);
 
         Set<Long> inCase = new HashSet<>();
         for (QdpxReader.Case c : p.cases()) {
             String caseName = clip(c.name(), 200);
-            ResearchCase rc = ResearchCase.findByName(pid, caseName).orElse(null);
-            if (rc != null) {
+            Map<String, String> values = new HashMap<>();
+            putValues(values, c.values(), attributeNames, warnings);
+            CorpusImport.ImportedCase rc = corpus.importCase(pid, caseName, values);
+            if (rc.existed()) {
                 warnings.add("Two cases are named ‘" + caseName + "’; they were merged into one.");
-            } else {
-                rc = new ResearchCase();
-                rc.projectId = pid;
-                rc.name = caseName;
             }
-            putValues(rc.attributes, c.values(), attributeNames, warnings);
-            rc.persist();
             for (String source : c.sourceGuids()) {
                 Long docId = documentIds.get(source);
                 if (docId == null) {
@@ -197,39 +204,30 @@ public class QdpxImportService {
                     warnings.add("A document belongs to more than one case in the file; Margin kept its first case.");
                     continue;
                 }
-                Document.<Document>findById(docId).caseId = rc.id;
+                corpus.putInCase(pid, docId, rc.id());
             }
         }
 
         addTargets(memoTargets, p.projectNoteRefs(), Memo.Target.PROJECT, pid);
-        int memoCount = 0;
+        List<CodingImport.ImportedMemo> memos = new ArrayList<>();
         for (QdpxReader.Note note : p.notes()) {
             List<Object[]> where = noteTargets(memoTargets, note.guid());
             if (where.isEmpty()) {
                 where = List.<Object[]>of(new Object[] {Memo.Target.PROJECT, pid});
             }
+            long authorId = note.userGuid() != null && userIds.containsKey(note.userGuid())
+                    ? userIds.get(note.userGuid()) : me.id;
+            String title = note.name() == null || note.name().isBlank() ? null : clip(note.name(), 300);
             for (Object[] target : where) {
-                Memo memo = new Memo();
-                memo.projectId = pid;
-                memo.targetType = (Memo.Target) target[0];
-                memo.targetId = (Long) target[1];
-                memo.authorId = note.userGuid() != null && userIds.containsKey(note.userGuid())
-                        ? userIds.get(note.userGuid()) : me.id;
-                memo.title = note.name() == null || note.name().isBlank() ? null : clip(note.name(), 300);
-                memo.body = note.text();
-                memo.createdAt = Instant.now();
-                memo.updatedAt = memo.createdAt;
-                memo.persist();
-                memoCount++;
+                memos.add(new CodingImport.ImportedMemo((Memo.Target) target[0], (Long) target[1], authorId, title,
+                        note.text()));
             }
         }
-        for (Long id : new HashSet<>(userIds.values())) {
-            AppUser u = AppUser.findById(id);
-            coders.add(u.username);
-        }
+        codingImport.importMemos(pid, memos);
+        int memoCount = memos.size();
 
         ImportReport report = new ImportReport(p.origin() == null || p.origin().isBlank() ? null : p.origin(),
-                p.users().size(), codeCount[0], p.sources().size(), codings, memoCount, p.cases().size(),
+                p.users().size(), codeCount, p.sources().size(), codings, memoCount, p.cases().size(),
                 attributeNames.size(), List.copyOf(coders), List.copyOf(p.skipped()), warnings);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("file", fileName);
@@ -240,9 +238,9 @@ public class QdpxImportService {
         after.put("memos", report.notes());
         after.put("cases", report.cases());
         after.put("skipped", report.skipped().size());
-        // the search index picks up the documents named here (as for any change to a document)
         after.put("documentIds", List.copyOf(documentIds.values()));
-        audit.record(pid, me.username, "project.imported", "PROJECT", pid, null, after);
+        long seq = audit.record(pid, me.username, "project.imported", "PROJECT", pid, null, after);
+        changes.publish(seq, new DocumentsChanged(pid, Set.copyOf(documentIds.values())));
         Log.infof("Imported a QDPX file into project %d: %d documents, %d codes, %d codings, %d skipped", pid,
                 report.sources(), report.codes(), report.codings(), report.skipped().size());
         progress.accept(100);
@@ -266,22 +264,10 @@ public class QdpxImportService {
         }
     }
 
-    /** The password-less account that carries a file user's name, whatever accounts Margin has. */
-    private static AppUser namedCoder(String name) {
-        String username = clip(QdpxExportService.NAMED_CODER_PREFIX + name, 100);
-        return AppUser.findByUsername(username).orElseGet(() -> {
-            AppUser coder = new AppUser();
-            coder.username = username;
-            coder.displayName = clip(name, 200);
-            coder.roles = "";
-            coder.createdAt = Instant.now();
-            coder.persist();
-            return coder;
-        });
-    }
-
-    private void storeCodes(long pid, List<QdpxReader.Code> codes, Long parentId, String parentColor,
-            Map<String, Long> ids, Map<String, List<Long>> memoTargets, int[] count, List<String> warnings) {
+    /** The file's code tree as the codebook imports it; a repeated name under one parent gets a number. */
+    private static List<CodebookImport.ImportedCode> importedCodes(List<QdpxReader.Code> codes,
+            List<String> warnings) {
+        List<CodebookImport.ImportedCode> out = new ArrayList<>();
         Set<String> siblings = new HashSet<>();
         for (QdpxReader.Code c : codes) {
             String base = c.name() == null || c.name().isBlank() ? "(unnamed code)" : clip(c.name().strip(), 190);
@@ -293,61 +279,46 @@ public class QdpxImportService {
                 warnings.add("Two codes under the same parent are named ‘" + base + "’; the second is now ‘" + name + "’.");
             }
             String[] text = QdaXml.parseDescription(c.description());
-            Code code = new Code();
-            code.projectId = pid;
-            code.parentId = parentId;
-            code.name = name;
-            code.definition = text[0];
-            code.inclusion = text[1];
-            code.exclusion = text[2];
-            code.example = text[3];
-            code.color = c.color() != null ? c.color()
-                    : parentColor != null ? parentColor : PALETTE.get(count[0] % PALETTE.size());
-            code.createdAt = Instant.now();
-            code.persist();
-            count[0]++;
-            ids.put(c.guid(), code.id);
-            addTargets(memoTargets, c.noteRefs(), Memo.Target.CODE, code.id);
-            storeCodes(pid, c.children(), code.id, code.color, ids, memoTargets, count, warnings);
+            out.add(new CodebookImport.ImportedCode(c.guid(), name, text[0], text[1], text[2], text[3], c.color(),
+                    importedCodes(c.children(), warnings)));
+        }
+        return out;
+    }
+
+    private static void collectCodeNotes(List<QdpxReader.Code> codes, Map<String, Long> ids,
+            Map<String, List<Long>> memoTargets) {
+        for (QdpxReader.Code c : codes) {
+            addTargets(memoTargets, c.noteRefs(), Memo.Target.CODE, ids.get(c.guid()));
+            collectCodeNotes(c.children(), ids, memoTargets);
         }
     }
 
-    private Document storeDocument(AppUser me, long pid, QdpxReader.Source source, Set<String> titles,
+    private long storeDocument(long pid, QdpxReader.Source source, Set<String> titles,
             Map<String, String> attributeNames, List<String> warnings) {
-        Document doc = new Document();
-        doc.projectId = pid;
         String title = clip(source.name(), 490);
         for (int n = 2; !titles.add(title); n++) {
             title = clip(source.name(), 490) + " (" + n + ")";
         }
-        doc.title = title;
-        doc.text = source.text();
-        doc.textLength = source.text().length();
         byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
         List<TextUnit> units = List.of();
-        doc.kind = DocumentKind.OTHER;
-        doc.language = "und";
+        DocumentKind kind = DocumentKind.OTHER;
+        String language = "und";
         if (!source.text().isBlank()) {
             try {
                 ImportedText read = reader.read("source.txt", bytes, null);
                 if (read.text().equals(source.text())) {
                     units = read.units();
-                    doc.kind = read.kind();
-                    doc.language = read.language();
+                    kind = read.kind();
+                    language = read.language();
                 }
             } catch (ImportRefusedException e) {
                 warnings.add("‘" + title + "’: " + e.getMessage());
             }
         }
-        doc.sourceFileName = clip(source.guid() + ".txt", 500);
-        doc.sourceFormat = "qdpx";
-        doc.sourceSha256 = sha256(bytes);
-        putValues(doc.attributes, source.values(), attributeNames, warnings);
-        doc.importedBy = me.id;
-        doc.importedAt = Instant.now();
-        doc.persist();
-        DocumentUnit.insertAll(doc.id, units);
-        return doc;
+        Map<String, String> attributes = new HashMap<>();
+        putValues(attributes, source.values(), attributeNames, warnings);
+        return corpus.importDocument(pid, new CorpusImport.ImportedDocument(title, source.text(), kind, language,
+                units, clip(source.guid() + ".txt", 500), "qdpx", sha256(bytes), attributes));
     }
 
     private static void putValues(Map<String, String> into, Map<String, String> values, Map<String, String> names,

@@ -38,6 +38,29 @@ import java.util.Set;
 public class SegmentExportService {
     /** The pseudo attribute that stands for the case's name in a citation list. */
     static final String CASE = "case";
+    /** How many documents' texts are held at once while their segments are quoted. */
+    static final int DOCUMENTS_PER_READ = 50;
+
+    /** A document's turn, read without its entity (nothing for the session to keep). */
+    public record Turn(long documentId, int seq, int startOffset, int endOffset, String speaker, Long timeMs) {
+        /**
+         * The turn holding {@code offset}, or null. A document's turns follow each other without overlapping (the
+         * importer cuts the text into consecutive units), so the last one starting at or before it is the one.
+         */
+        static Turn containing(List<Turn> turns, int offset) {
+            int low = 0;
+            int high = turns.size() - 1;
+            while (low <= high) { // the last turn starting at or before offset
+                int mid = (low + high) >>> 1;
+                if (turns.get(mid).startOffset() <= offset) {
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return high >= 0 && offset < turns.get(high).endOffset() ? turns.get(high) : null;
+        }
+    }
 
     private final ProjectAccess access;
     private final CodingService codings;
@@ -72,28 +95,47 @@ public class SegmentExportService {
         }
         List<CodingView> visible = codings.listOfCodes(projectId, null, filter.codeIds().isEmpty() ? null : chosenCodes,
                 filter.coder(), filter.layer());
-        Map<Long, Document> documents = new HashMap<>();
-        Map<Long, ResearchCase> cases = new HashMap<>();
-        Map<Long, List<DocumentUnit>> units = new HashMap<>();
-        Map<Long, List<Quote>> quotesByCode = new LinkedHashMap<>();
+        // codings come in document order: documents are read a chunk at a time, all at once (one query for the
+        // chunk's documents, one for their turns: reading them one by one was 2 queries per document, most of the
+        // time of a one-code export), and let go once quoted, so a whole-project export does not hold every text
+        Map<Long, List<CodingView>> byDocument = new LinkedHashMap<>();
         for (CodingView c : visible) {
-            if (!chosenCodes.contains(c.codeId()) || (matching != null && !matching.contains(c.id()))
-                    || (!chosenDocuments.isEmpty() && !chosenDocuments.contains(c.documentId()))) {
-                continue;
+            if (chosenCodes.contains(c.codeId()) && (matching == null || matching.contains(c.id()))
+                    && (chosenDocuments.isEmpty() || chosenDocuments.contains(c.documentId()))) {
+                byDocument.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c);
             }
-            Document doc = documents.computeIfAbsent(c.documentId(), id -> Document.findById(id));
-            ResearchCase rc = doc.caseId == null ? null : cases.computeIfAbsent(doc.caseId, id -> ResearchCase.findById(id));
-            if (!matches(filter.attributes(), doc, rc)) {
-                continue;
+        }
+        List<Long> documentIds = new ArrayList<>(byDocument.keySet());
+        Map<Long, ResearchCase> cases = new HashMap<>();
+        Map<Long, List<Quote>> quotesByCode = new LinkedHashMap<>();
+        for (int from = 0; from < documentIds.size(); from += DOCUMENTS_PER_READ) {
+            List<Long> chunk = documentIds.subList(from, Math.min(documentIds.size(), from + DOCUMENTS_PER_READ));
+            List<Document> documents = Document.list("id in ?1", chunk);
+            List<Long> missingCases = documents.stream().map(d -> d.caseId)
+                    .filter(id -> id != null && !cases.containsKey(id)).distinct().toList();
+            if (!missingCases.isEmpty()) {
+                ResearchCase.<ResearchCase>list("id in ?1", missingCases).forEach(rc -> cases.put(rc.id, rc));
             }
-            List<DocumentUnit> docUnits = units.computeIfAbsent(doc.id, DocumentUnit::ofDocument);
-            DocumentUnit unit = docUnits.stream().filter(u -> u.startOffset <= c.start() && c.start() < u.endOffset)
-                    .findFirst().orElse(null);
-            quotesByCode.computeIfAbsent(c.codeId(), k -> new ArrayList<>()).add(new Quote("Q-" + c.id(), c.id(),
-                    c.codeId(), codeById.get(c.codeId()).path(), doc.id, doc.title, rc == null ? null : rc.name,
-                    unit == null ? null : unit.speaker, unit == null ? null : unit.seq + 1,
-                    unit == null || unit.timeMs == null ? null : Timestamps.format(unit.timeMs), c.start(), c.end(),
-                    c.coder(), c.layer(), citation(filter.citeWith(), doc, rc), doc.text.substring(c.start(), c.end())));
+            Map<Long, List<Turn>> turns = new HashMap<>();
+            DocumentUnit.find("documentId in ?1 order by documentId, seq", chunk).project(Turn.class).list()
+                    .forEach(t -> turns.computeIfAbsent(t.documentId(), k -> new ArrayList<>()).add(t));
+            for (Document doc : documents) {
+                ResearchCase rc = doc.caseId == null ? null : cases.get(doc.caseId);
+                if (matches(filter.attributes(), doc, rc)) {
+                    List<Turn> docTurns = turns.getOrDefault(doc.id, List.of());
+                    for (CodingView c : byDocument.get(doc.id)) {
+                        Turn unit = Turn.containing(docTurns, c.start());
+                        quotesByCode.computeIfAbsent(c.codeId(), k -> new ArrayList<>()).add(new Quote("Q-" + c.id(),
+                                c.id(), c.codeId(), codeById.get(c.codeId()).path(), doc.id, doc.title,
+                                rc == null ? null : rc.name, unit == null ? null : unit.speaker(),
+                                unit == null ? null : unit.seq() + 1,
+                                unit == null || unit.timeMs() == null ? null : Timestamps.format(unit.timeMs()), c.start(),
+                                c.end(), c.coder(), c.layer(), citation(filter.citeWith(), doc, rc),
+                                doc.text.substring(c.start(), c.end())));
+                    }
+                }
+                Document.getEntityManager().detach(doc); // quoted: its text is not needed any more
+            }
         }
         List<CodeSection> sections = new ArrayList<>();
         for (CodeView code : codes) {

@@ -4,10 +4,10 @@ import app.margin.exchange.ExchangeDtos.CodeSection;
 import app.margin.exchange.ExchangeDtos.Quote;
 import app.margin.exchange.ExchangeDtos.SegmentExport;
 import app.margin.problem.ProblemException;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +25,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
-/** Writes a {@link SegmentExport} as CSV, XLSX, DOCX or Markdown. Pure functions of their input. */
+/**
+ * Writes a {@link SegmentExport} as CSV, XLSX, DOCX or Markdown to a stream (the response, or a spooled file): pure
+ * functions of their input that leave the stream open.
+ */
 final class SegmentWriters {
     /** Columns of the CSV and XLSX exports, in order (documented in docs/exchange.md). */
     static final List<String> COLUMNS = List.of("quote_id", "code_path", "document", "case", "speaker", "turn",
@@ -41,32 +44,37 @@ final class SegmentWriters {
     }
 
     /** RFC 4180 CSV in UTF-8 with a byte-order mark, so spreadsheet programs read Hangul correctly. */
-    static byte[] csv(SegmentExport export) {
-        return csv(COLUMNS, export.quotes().stream().map(SegmentWriters::row).toList());
+    static void csv(SegmentExport export, OutputStream out) throws IOException {
+        csv(COLUMNS, rows(export), out);
     }
 
-    static byte[] csv(List<String> header, List<List<String>> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
-            w.write('\uFEFF');
-            printer.printRecord(header);
-            for (List<String> row : rows) {
-                // Quotes, code names, titles and case attributes are researchers' and participants' words: a cell
-                // starting with = + - @ must not run as a formula when the file is opened in a spreadsheet. Every
-                // other cell here is a non-negative number or an id, which the rule leaves alone.
-                printer.printRecord(row.stream().map(CsvMatrix::excelSafe).toList());
+    /** Rows made as they are written: the quotes are held once, as quotes, not a second time as cells. */
+    private static Iterable<List<String>> rows(SegmentExport export) {
+        return () -> export.sections().stream().flatMap(s -> s.quotes().stream()).map(SegmentWriters::row).iterator();
+    }
+
+    /** Writes to {@code out} and leaves it open (flushed). */
+    static void csv(List<String> header, Iterable<List<String>> rows, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+        CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get());
+        w.write('\uFEFF');
+        printer.printRecord(header);
+        for (List<String> row : rows) {
+            // Quotes, code names, titles and case attributes are researchers' and participants' words: a cell
+            // starting with = + - @ must not run as a formula when the file is opened in a spreadsheet. Every
+            // other cell here is a non-negative number or an id, which the rule leaves alone.
+            for (String cell : row) {
+                printer.print(CsvMatrix.excelSafe(cell));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            printer.println();
         }
-        return out.toByteArray();
+        printer.flush();
     }
 
     private static final int ROWS_IN_MEMORY = 200;
 
-    static byte[] xlsx(SegmentExport export) {
-        return xlsx("Segments", COLUMNS, export.quotes().stream().map(SegmentWriters::row).toList(), 7, 8, 5);
+    static void xlsx(SegmentExport export, OutputStream out) throws IOException {
+        xlsx("Segments", COLUMNS, rows(export), out, 7, 8, 5);
     }
 
     /**
@@ -74,10 +82,11 @@ final class SegmentWriters {
      * window of rows in memory and the rest in a compressed temporary file, deleted at once): a workbook held whole
      * ran out of a 3 GB heap at 300,000 quotes, and took 2 GB for 50,000.
      */
-    static byte[] xlsx(String sheetName, List<String> header, List<List<String>> rows, int... numericColumns) {
+    static void xlsx(String sheetName, List<String> header, Iterable<List<String>> rows, OutputStream out,
+            int... numericColumns) throws IOException {
         SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY);
         book.setCompressTempFiles(true);
-        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (book) {
             SXSSFSheet sheet = book.createSheet(sheetName);
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
@@ -103,9 +112,6 @@ final class SegmentWriters {
                 }
             }
             book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             book.dispose(); // the temporary files hold participants' words: never leave them behind
         }
@@ -118,19 +124,20 @@ final class SegmentWriters {
      */
     static final int DOCX_MAX_QUOTES = 20_000;
 
-    /** A document to paste into a paper: one section per code with its definition, quotes as block quotes. */
-    static byte[] docx(SegmentExport export) {
-        return docx(export, DOCX_MAX_QUOTES);
-    }
-
-    static byte[] docx(SegmentExport export, int maxQuotes) {
+    /** Refuses, before anything is written, a Word document with more than {@code maxQuotes} quotes. */
+    static void requireDocxFits(SegmentExport export, int maxQuotes) {
         int quotes = export.sections().stream().mapToInt(s -> s.quotes().size()).sum();
         if (quotes > maxQuotes) {
             throw ProblemException.badRequest(String.format(Locale.ROOT, "This export has %,d quotes; a Word document "
                     + "holds at most %,d. Choose codes, documents or case attributes to export fewer, or export CSV, "
                     + "XLSX or Markdown, which take any number.", quotes, maxQuotes));
         }
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    }
+
+    /** A document to paste into a paper: one section per code with its definition, quotes as block quotes. */
+    static void docx(SegmentExport export, OutputStream out) throws IOException {
+        requireDocxFits(export, DOCX_MAX_QUOTES);
+        try (XWPFDocument doc = new XWPFDocument()) {
             Docx.heading(doc, "Coded segments: " + export.projectName(), 0);
             for (CodeSection section : export.sections()) {
                 Docx.heading(doc, section.path() + " (" + section.quotes().size() + ")", 1);
@@ -155,9 +162,6 @@ final class SegmentWriters {
                 }
             }
             doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -174,12 +178,12 @@ final class SegmentWriters {
         return s.append(")").toString();
     }
 
-    static byte[] markdown(SegmentExport export) {
-        StringBuilder md = new StringBuilder();
+    static void markdown(SegmentExport export, OutputStream out) throws IOException {
+        Writer md = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         md.append("# Coded segments: ").append(Markdown.inline(export.projectName())).append("\n");
         for (CodeSection section : export.sections()) {
-            md.append("\n## ").append(Markdown.inline(section.path())).append(" (").append(section.quotes().size())
-                    .append(")\n");
+            md.append("\n## ").append(Markdown.inline(section.path())).append(" (")
+                    .append(Integer.toString(section.quotes().size())).append(")\n");
             if (section.definition() != null && !section.definition().isBlank()) {
                 md.append("\n*").append(Markdown.inline(section.definition().strip())).append("*\n");
             }
@@ -191,7 +195,7 @@ final class SegmentWriters {
                 md.append(">\n> ").append(Markdown.inline(citationLine(q))).append("\n");
             }
         }
-        return md.toString().getBytes(StandardCharsets.UTF_8);
+        md.flush();
     }
 
     private static boolean isNumeric(int[] columns, int i) {

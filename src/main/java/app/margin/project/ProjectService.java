@@ -1,6 +1,8 @@
 package app.margin.project;
 
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.ProjectDeleted;
 import app.margin.identity.AppUser;
 import app.margin.identity.CurrentCaller;
 import app.margin.identity.Permission;
@@ -13,9 +15,12 @@ import app.margin.project.ProjectDtos.MemberView;
 import app.margin.project.ProjectDtos.ProjectView;
 import app.margin.project.ProjectDtos.UpdateProjectRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,27 +29,21 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class ProjectService {
-    /** Deleting a project removes its rows child-first; the audit log is kept on purpose. */
-    private static final List<String> DELETE_STATEMENTS = List.of(
-            "delete from memo where project_id = ?1",
-            "delete from coding where project_id = ?1",
-            "update code set parent_id = null where project_id = ?1",
-            "delete from code where project_id = ?1",
-            "delete from document where project_id = ?1",
-            "delete from research_case where project_id = ?1",
-            "delete from membership where project_id = ?1",
-            "delete from project where id = ?1");
-
     private final CurrentCaller caller;
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final ChangeFeed changes;
     private final EntityManager em;
+    private final List<ProjectDataOwner> owners;
 
-    ProjectService(CurrentCaller caller, ProjectAccess access, AuditLog audit, EntityManager em) {
+    ProjectService(CurrentCaller caller, ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em,
+            @Any Instance<ProjectDataOwner> owners) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
+        this.changes = changes;
         this.em = em;
+        this.owners = owners.stream().sorted(Comparator.comparing(ProjectDataOwner::part)).toList();
     }
 
     /** Whether this installation holds any project at all (for start-up tasks; reveals nothing about any). */
@@ -97,16 +96,23 @@ public class ProjectService {
         return view(project, grant.role());
     }
 
+    /**
+     * Deleting a project asks each feature to remove its rows, in {@link ProjectDataOwner.Part} order, then removes
+     * the memberships and the project; the audit log is kept on purpose.
+     */
     public void delete(long projectId) {
         Grant grant = access.require(projectId, Permission.DELETE);
         Project project = Project.findById(projectId);
-        audit.record(projectId, grant.username(), "project.deleted", "PROJECT", projectId,
+        long seq = audit.record(projectId, grant.username(), "project.deleted", "PROJECT", projectId,
                 Map.of("name", project.name), null);
+        changes.publish(seq, new ProjectDeleted(projectId));
         em.flush();
         em.clear();
-        for (String statement : DELETE_STATEMENTS) {
-            em.createNativeQuery(statement).setParameter(1, projectId).executeUpdate();
+        for (ProjectDataOwner owner : owners) {
+            owner.removeProjectData(projectId);
         }
+        em.createNativeQuery("delete from membership where project_id = ?1").setParameter(1, projectId).executeUpdate();
+        em.createNativeQuery("delete from project where id = ?1").setParameter(1, projectId).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

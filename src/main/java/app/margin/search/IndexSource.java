@@ -2,13 +2,16 @@ package app.margin.search;
 
 import app.margin.audit.AuditEvent;
 import app.margin.audit.AuditLog;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange;
+import app.margin.change.IndexChange.CodingsChanged;
+import app.margin.change.IndexChange.DocumentsChanged;
+import app.margin.change.IndexChange.ProjectDeleted;
 import app.margin.coding.Coding;
 import app.margin.coding.CodingLayer;
 import app.margin.corpus.Document;
 import app.margin.corpus.ResearchCase;
 import app.margin.project.Project;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -26,12 +29,23 @@ class IndexSource {
     /** Past this many changes a full rebuild is cheaper than replaying them one by one. */
     static final int REPLAY_LIMIT = 5_000;
 
-    private final ObjectMapper json;
     private final AuditLog audit;
+    private final ChangeFeed feed;
 
-    IndexSource(ObjectMapper json, AuditLog audit) {
-        this.json = json;
+    IndexSource(AuditLog audit, ChangeFeed feed) {
         this.audit = audit;
+        this.feed = feed;
+    }
+
+    /** Feed rows this far behind the index's last commit are read by no one: see {@link ChangeFeed#prune}. */
+    void pruneFeed(long projectId, long committedSeq) {
+        if (committedSeq > REPLAY_LIMIT) {
+            feed.prune(projectId, committedSeq - REPLAY_LIMIT);
+        }
+    }
+
+    void forgetFeed(long projectId) {
+        feed.forget(projectId);
     }
 
     /**
@@ -39,9 +53,19 @@ class IndexSource {
      * single codings changed (added, moved, removed) with the ranges they covered before and after.
      */
     record Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds,
-            Map<Long, CodingEdits> codingEdits) {
+            Map<Long, CodingEdits> codingEdits, boolean foreign) {
         Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds) {
-            this(latestSeq, latestHash, everything, documentIds, Map.of());
+            this(latestSeq, latestHash, everything, documentIds, Map.of(), false);
+        }
+
+        Changes(long latestSeq, String latestHash, boolean everything, Set<Long> documentIds,
+                Map<Long, CodingEdits> codingEdits) {
+            this(latestSeq, latestHash, everything, documentIds, codingEdits, false);
+        }
+
+        /** The index holds another database's history (replaced or restored): no search may read it any more. */
+        static Changes foreign(long latestSeq, String latestHash) {
+            return new Changes(latestSeq, latestHash, true, Set.of(), Map.of(), true);
         }
 
         boolean any(long appliedSeq) {
@@ -57,15 +81,16 @@ class IndexSource {
     }
 
     /**
-     * What changed after the index's last applied change. An index whose last change is not in this database's
-     * audit chain (same number, other hash: the database was replaced) is rebuilt.
+     * What changed after the index's last applied change, read from the typed change feed ({@link ChangeFeed}). An
+     * index whose last change is not in this database's audit chain (same number, other hash: the database was
+     * replaced), or further behind than the feed reaches, is rebuilt.
      */
     Changes changesAfter(long projectId, long appliedSeq, String appliedHash) {
         AuditLog.Head head = audit.head(projectId);
         long latest = head.seq();
         String latestHash = head.hash();
         if (appliedSeq > 0 && (appliedSeq > latest || !java.util.Objects.equals(hashAt(projectId, appliedSeq), appliedHash))) {
-            return new Changes(latest, latestHash, true, Set.of());
+            return Changes.foreign(latest, latestHash);
         }
         if (latest == appliedSeq) {
             return new Changes(latest, latestHash, false, Set.of());
@@ -73,56 +98,33 @@ class IndexSource {
         if (appliedSeq == 0 || latest - appliedSeq > REPLAY_LIMIT) {
             return new Changes(latest, latestHash, true, Set.of());
         }
+        ChangeFeed.Replay replay = feed.after(projectId, appliedSeq, latest);
+        if (!replay.complete()) {
+            return new Changes(latest, latestHash, true, Set.of());
+        }
         Set<Long> documents = new LinkedHashSet<>();
         Map<Long, CodingEdits> edits = new LinkedHashMap<>();
-        List<AuditEvent> events = AuditEvent.list("projectId = ?1 and seq > ?2 and seq <= ?3 order by seq",
-                projectId, appliedSeq, latest);
-        for (AuditEvent event : events) {
-            if (affectsEverything(event)) {
-                return new Changes(latest, latestHash, true, Set.of());
-            }
-            if (!singleCoding(event, edits)) {
-                documents.addAll(documentsOf(event));
+        for (IndexChange change : replay.changes()) {
+            switch (change) {
+                case DocumentsChanged d -> documents.addAll(d.documentIds());
+                case CodingsChanged c -> c.codings().forEach(coding -> {
+                    // one coding's change re-indexes its segment and the units around it, not the whole document
+                    // (which took most of the indexer's time under fifty coders, and grows with a document's codings)
+                    CodingEdits edit = edits.computeIfAbsent(coding.documentId(), id -> new CodingEdits());
+                    edit.codingIds().add(coding.codingId());
+                    for (IndexChange.Range range : new IndexChange.Range[] {coding.before(), coding.after()}) {
+                        if (range != null) {
+                            edit.ranges().add(new TextLayout.Span(range.start(), range.end()));
+                        }
+                    }
+                });
+                case ProjectDeleted p -> {
+                    return new Changes(latest, latestHash, true, Set.of()); // the pass finds it gone and drops it
+                }
             }
         }
         documents.forEach(edits::remove); // indexed whole anyway
         return new Changes(latest, latestHash, false, documents, edits);
-    }
-
-    /**
-     * A change of one coding (its snapshots name its document and range): noted in {@code edits}, so only the
-     * segment and the units around it are indexed again instead of the whole document (which took most of the
-     * indexer's time under fifty coders, and grows with a document's codings). False for any other change.
-     */
-    private boolean singleCoding(AuditEvent event, Map<Long, CodingEdits> edits) {
-        if (!"CODING".equals(event.targetType) || event.targetId == null) {
-            return false;
-        }
-        List<JsonNode> snapshots = new ArrayList<>();
-        for (String snapshot : new String[] {event.beforeJson, event.afterJson}) {
-            if (snapshot != null) {
-                JsonNode node = readJson(snapshot);
-                if (node == null || !node.hasNonNull("documentId") || !node.hasNonNull("start") || !node.hasNonNull("end")) {
-                    return false;
-                }
-                snapshots.add(node);
-            }
-        }
-        if (snapshots.isEmpty() || snapshots.stream().map(n -> n.get("documentId").asLong()).distinct().count() != 1) {
-            return false;
-        }
-        CodingEdits edit = edits.computeIfAbsent(snapshots.getFirst().get("documentId").asLong(), id -> new CodingEdits());
-        edit.codingIds().add(event.targetId);
-        snapshots.forEach(n -> edit.ranges().add(new TextLayout.Span(n.get("start").asInt(), n.get("end").asInt())));
-        return true;
-    }
-
-    private JsonNode readJson(String snapshot) {
-        try {
-            return json.readTree(snapshot);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     /** Everything up to the latest change: for a rebuild. */
@@ -202,46 +204,5 @@ class IndexSource {
                 .map(row -> new IndexedDocument.Segment((Long) row[0], (Long) row[1],
                         row[2] == CodingLayer.MASTER ? IndexFields.MASTER_LAYER : IndexFields.coderLayer((Long) row[3]),
                         (Integer) row[4], (Integer) row[5])).toList();
-    }
-
-    /** Merging or deleting codes and deleting a project touch codings everywhere: rebuild rather than trace. */
-    private static boolean affectsEverything(AuditEvent event) {
-        return event.action.equals("code.merged") || event.action.equals("code.deleted")
-                || event.action.equals("project.deleted");
-    }
-
-    private Set<Long> documentsOf(AuditEvent event) {
-        Set<Long> ids = new LinkedHashSet<>();
-        switch (event.targetType) {
-            case "DOCUMENT" -> ids.add(event.targetId);
-            case "CASE" -> ids.addAll(Document.find("select id from Document where caseId = ?1", event.targetId)
-                    .project(Long.class).list());
-            default -> {
-            }
-        }
-        for (String snapshot : new String[] {event.beforeJson, event.afterJson}) {
-            ids.addAll(documentIdsIn(snapshot));
-        }
-        return ids;
-    }
-
-    /** "documentId" and "documentIds" named in a change's before/after snapshot (codings, batches of codings). */
-    private Set<Long> documentIdsIn(String snapshot) {
-        Set<Long> ids = new LinkedHashSet<>();
-        if (snapshot == null) {
-            return ids;
-        }
-        try {
-            JsonNode node = json.readTree(snapshot);
-            if (node.hasNonNull("documentId")) {
-                ids.add(node.get("documentId").asLong());
-            }
-            if (node.has("documentIds")) {
-                node.get("documentIds").forEach(id -> ids.add(id.asLong()));
-            }
-        } catch (java.io.IOException e) {
-            // A snapshot that is not JSON names no document.
-        }
-        return ids;
     }
 }

@@ -2,6 +2,7 @@ package app.margin.search;
 
 import static app.margin.search.IndexFields.*;
 
+import app.margin.coding.VisibleLayers.Layers;
 import app.margin.corpus.AttributeNames;
 import app.margin.problem.ProblemException;
 import java.util.ArrayList;
@@ -37,12 +38,12 @@ final class MarginQueryParser extends QueryParser {
     private static final Pattern CODER = Pattern.compile("(?i)(?<![\\w.])coder:(\"[^\"]*\"|\\S+)");
 
     private final SearchScope scope;
-    private final List<String> coderLayers;
+    private final List<Layers> coderLayers;
     private final QueryLimits limits;
     private int fuzzyTerms;
     private int wildcardTerms;
 
-    private MarginQueryParser(SearchScope scope, List<String> coderLayers, QueryLimits limits) {
+    private MarginQueryParser(SearchScope scope, List<Layers> coderLayers, QueryLimits limits) {
         super(TEXT, TextAnalyzers.forQuery());
         this.scope = scope;
         this.coderLayers = coderLayers;
@@ -68,7 +69,7 @@ final class MarginQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         limits.checkText(query);
-        List<String> layers = new ArrayList<>();
+        List<Layers> layers = new ArrayList<>();
         Matcher coder = CODER.matcher(query);
         while (coder.find()) {
             layers.add(scope.layerOf(coder.group(1).replace("\"", "").strip()));
@@ -171,10 +172,7 @@ final class MarginQueryParser extends QueryParser {
         String v = value.strip();
         return switch (field) {
             case "code" -> codeFilter(scope.codeIds(v));
-            case "coder" -> {
-                String layer = scope.layerOf(v);
-                yield scope.whereVisible(new TermQuery(new Term(LAYER, layer)), layer);
-            }
+            case "coder" -> scope.visibleIn(scope.layerOf(v), SearchScope::inLayers);
             case "speaker" -> new TermQuery(new Term(SPEAKER, IndexDocuments.lower(v)));
             case "kind" -> new TermQuery(new Term(KIND, kind(v)));
             case "doc" -> v.matches("\\d+") ? new TermQuery(new Term(DOC, v))
@@ -194,17 +192,26 @@ final class MarginQueryParser extends QueryParser {
      * set per layer, so a large subtree of codes never runs into Lucene's limit on the number of clauses.
      */
     private Query codeFilter(List<Long> codeIds) {
-        List<String> layers = coderLayers.isEmpty() ? scope.visibleLayers() : coderLayers;
-        if (layers == null) {
-            return new TermInSetQuery(CODE, codeIds.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+        if (coderLayers.isEmpty()) {
+            return scope.visible(layers -> coded(codeIds, layers));
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String layer : layers) {
-            Query coded = new TermInSetQuery(CODE_IN_LAYER,
-                    codeIds.stream().map(id -> new BytesRef(codeInLayer(id, layer))).sorted().toList());
-            any.add(scope.whereVisible(coded, layer), Occur.SHOULD);
+        for (Layers asked : coderLayers) {
+            any.add(scope.visibleIn(asked, layers -> coded(codeIds, layers)), Occur.SHOULD);
         }
         return any.build();
+    }
+
+    /** Passages or segments with a coding of one of these codes in these layers. */
+    private static Query coded(List<Long> codeIds, Layers layers) {
+        if (layers.every()) {
+            return new TermInSetQuery(CODE, codeIds.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+        }
+        List<BytesRef> terms = new ArrayList<>();
+        for (String layer : SearchScope.layerKeys(layers)) {
+            codeIds.forEach(id -> terms.add(new BytesRef(codeInLayer(id, layer))));
+        }
+        return new TermInSetQuery(CODE_IN_LAYER, terms.stream().sorted().toList());
     }
 
     private String keywordField(String field) {

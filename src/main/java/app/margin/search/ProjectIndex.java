@@ -26,6 +26,9 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * One project's index: a writer, near-real-time searchers, and the audit sequence number of the last change applied.
+ * Only the indexer thread writes and closes it; searches lease it for each read ({@link #read}), and an index the
+ * indexer retires (idle, rebuilt, dropped) closes its readers only once the last search reading it is done. A search
+ * that reaches a retired index reads its successor instead.
  * Applied changes become searchable at once ({@link #publish}) and durable now and then ({@link #commit}), each
  * commit keeping the sequence number it reflects in its user data, so a restarted Margin knows how far the index is
  * behind the database and replays the rest. (Committing after every change fsynced several files each time: under
@@ -49,9 +52,21 @@ final class ProjectIndex implements Closeable {
     private volatile boolean verified;
     /** Changes published but not yet committed (touched by the indexer thread only). */
     private boolean uncommitted;
+    /** When a search or a change last used the index: the indexer closes idle ones ({@code margin.index-idle-close}). */
+    private volatile long lastUsedNanos = System.nanoTime();
+    /** Searches reading now; guarded by {@code this}. */
+    private int leases;
+    /** Retired: no new search may lease it; its readers close when {@link #leases} drops to 0. Guarded by this. */
+    private boolean retired;
+    private boolean readersClosed;
+    private Runnable afterClose;
+    /** Where a search goes when it reaches this index after it was retired: the project's current index. */
+    private final java.util.function.Supplier<ProjectIndex> successor;
 
     /** @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too) */
-    ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads) {
+    ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads,
+            java.util.function.Supplier<ProjectIndex> successor) {
+        this.successor = successor;
         Directory opened = null;
         IndexWriter opening = null;
         try {
@@ -91,8 +106,72 @@ final class ProjectIndex implements Closeable {
      * writer unusable or with half-applied changes; reopening from the last commit and replaying from the database is
      * the one state known to be right.
      */
-    void discard() {
-        IOUtils.closeWhileHandlingException(writer::rollback, searchers, directory);
+    void discard(Runnable then) {
+        IOUtils.closeWhileHandlingException(writer::rollback);
+        retire(then);
+    }
+
+    /** Commits what was published and closes the writer (releasing the directory's lock); searches go on reading. */
+    void closeWriter() throws IOException {
+        if (writer.isOpen()) {
+            commit();
+            writer.close();
+        }
+    }
+
+    /**
+     * No new search may read this index; its readers close (and then {@code then} runs, e.g. deleting the files) once
+     * the searches reading it now are done. The writer must be closed already.
+     */
+    void retire(Runnable then) {
+        boolean closeNow;
+        synchronized (this) {
+            retired = true;
+            afterClose = then;
+            closeNow = leases == 0 && !readersClosed;
+            readersClosed |= closeNow;
+        }
+        if (closeNow) {
+            closeReaders();
+        }
+    }
+
+    boolean retired() {
+        synchronized (this) {
+            return retired;
+        }
+    }
+
+    private synchronized boolean lease() {
+        if (retired) {
+            return false;
+        }
+        leases++;
+        return true;
+    }
+
+    private void endLease() {
+        boolean closeNow;
+        synchronized (this) {
+            leases--;
+            closeNow = retired && leases == 0 && !readersClosed;
+            readersClosed |= closeNow;
+        }
+        if (closeNow) {
+            closeReaders();
+        }
+    }
+
+    private void closeReaders() {
+        IOUtils.closeWhileHandlingException(searchers, directory);
+        if (afterClose != null) {
+            afterClose.run();
+        }
+    }
+
+    /** How long since a search or a change last used the index. */
+    long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
     }
 
     /** The audit sequence number searches see; 0 for a new (or deleted and recreated) index. */
@@ -168,6 +247,7 @@ final class ProjectIndex implements Closeable {
     /** Makes the changes applied so far visible to searches, as the index state of change {@code seq}. */
     void publish(long seq, String hash) throws IOException {
         searchers.maybeRefreshBlocking();
+        lastUsedNanos = System.nanoTime();
         appliedHash = hash;
         appliedSeq = seq;
         verified = true;
@@ -175,14 +255,15 @@ final class ProjectIndex implements Closeable {
     }
 
     /** Makes the published changes durable together with the sequence number they bring the index up to. */
-    void commit() throws IOException {
+    boolean commit() throws IOException {
         if (!uncommitted) {
-            return;
+            return false;
         }
         writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
                 APPLIED_HASH, appliedHash == null ? "" : appliedHash, FORMAT, CURRENT_FORMAT).entrySet());
         writer.commit();
         uncommitted = false;
+        return true;
     }
 
     /**
@@ -192,13 +273,28 @@ final class ProjectIndex implements Closeable {
      * 400 (see {@link SearchBudget}), never a partial answer.
      */
     <T> T read(SearchBudget budget, Function<IndexSearcher, T> work) {
+        if (!lease()) {
+            ProjectIndex current = successor.get(); // closed meanwhile (idle, rebuilt): the project's index now
+            if (current == this) {
+                throw closing(); // shutting down
+            }
+            return current.read(budget, work);
+        }
+        try {
+            lastUsedNanos = System.nanoTime();
+            return readLeased(budget, work);
+        } finally {
+            endLease();
+        }
+    }
+
+    private <T> T readLeased(SearchBudget budget, Function<IndexSearcher, T> work) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
         } catch (AlreadyClosedException e) {
             // discarded by a failed update on another thread between catching up and this read
-            throw new ProblemException(503, "Search unavailable", "Margin is reopening this project's search index "
-                    + "after a failed write. Try the search again in a moment; your codings are saved.").retryAfter(1);
+            throw closing();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,12 +321,15 @@ final class ProjectIndex implements Closeable {
         }
     }
 
-    /** Commits what was published, then closes. */
+    private static ProblemException closing() {
+        return new ProblemException(503, "Search unavailable", "Margin is reopening this project's search index "
+                + "after a failed write. Try the search again in a moment; your codings are saved.").retryAfter(1);
+    }
+
+    /** Commits what was published, closes the writer, and the readers once no search reads them. */
     @Override
     public void close() throws IOException {
-        commit();
-        searchers.close();
-        writer.close();
-        directory.close();
+        closeWriter();
+        retire(null);
     }
 }

@@ -13,8 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +42,11 @@ import org.apache.lucene.store.AlreadyClosedException;
  * sees the caller's own last change. A missing or lagging index is rebuilt from the database, so deleting the
  * directory loses nothing.
  *
+ * <p>What to apply comes from the typed change feed ({@link app.margin.change.ChangeFeed}), which every change writes
+ * in its own transaction: documents to read again, and single codings with the ranges they covered. A code merged or
+ * deleted names its codings, so only the documents holding them are touched (it used to rebuild the whole project,
+ * 20–50 s on a large one, while that project's searches waited).
+ *
  * <p>Only the indexer thread writes to an index. Changes announced while the indexer is busy are applied together in
  * its next pass, and searches that need that pass wait for it instead of indexing themselves: under fifty coders,
  * searches that applied changes (and committed them) while holding the index's lock made one another wait seconds
@@ -45,45 +54,89 @@ import org.apache.lucene.store.AlreadyClosedException;
  * re-indexes its segment and the passages around it. Passes make their changes searchable at once and durable every
  * few seconds ({@link ProjectIndex#publish}, {@link ProjectIndex#commit}).
  *
+ * <p>A whole rebuild (asked for, or an index of another format or database, or too far behind the feed) runs on a
+ * separate builder thread into {@code project-<id>.next}; the old index keeps answering (and, when it can, taking
+ * changes) until the indexer swaps the new one in, catches it up, and retires the old one once no search reads it.
+ * An index idle for {@code margin.index-idle-close} is committed and closed (its writer holds a 64 MB buffer) and
+ * opened again by the next search or change.
+ *
  * <p>An index that cannot be written (a full or read-only disk) is rolled back to its last commit; searches answer
  * 503 saying why ({@link IndexTrouble}, which logs it once), and the index is tried again after
  * {@code margin.index-retry-delay}, catching up from the database by itself.
  */
 @ApplicationScoped
 public class ProjectIndexes {
-    /** How long published changes may stay uncommitted (they are replayed from the audit chain after a crash). */
+    /** How long published changes may stay uncommitted (they are replayed from the change feed after a crash). */
     static final long COMMIT_DELAY_SECONDS = 5;
     /** How long a pass for changes alone waits for more changes to apply with them. */
     static final long GATHER_MILLIS = 100;
-    /** A search waits this long for its index to catch up (a rebuild of a large project takes tens of seconds). */
+    /** A search waits this long for its index to catch up (a first build of a large project takes tens of seconds). */
     static final long MAX_WAIT_SECONDS = 300;
 
     private final IndexSource source;
     private final Path root;
     private final IndexTrouble trouble;
     private final Analyzer analyzer = TextAnalyzers.forIndex();
+    /** Created on any thread, but replaced and removed only by the indexer inside the map's compute (see swap). */
     private final Map<Long, ProjectIndex> open = new ConcurrentHashMap<>();
     /** Per project, the next pass not yet started: changes and searches arriving meanwhile join it. */
     private final Map<Long, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
+    /** Projects whose index is being built whole in the background. */
+    private final Map<Long, Build> builds = new ConcurrentHashMap<>();
+    /**
+     * Per project, the last change committed through this instance (announced after its commit, before its answer):
+     * with no other instance on the database, a search compares its index with this instead of asking the database.
+     */
+    private final Map<Long, Long> committedHere = new ConcurrentHashMap<>();
+    /** Other instances may write to the database (they are followed): then a search asks the database's head. */
+    private final boolean shared;
+    private final Duration idleClose;
     private final ScheduledThreadPoolExecutor indexer = new ScheduledThreadPoolExecutor(1, daemonThreads("margin-indexer"));
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(daemonThreads("margin-index-builder"));
     private final AtomicBoolean commitScheduled = new AtomicBoolean();
+    /** Test hook: scheduled commits wait while set, so a test can stand for a crash before the next commit. */
+    private volatile boolean commitsPaused;
     /** Documents (without their codings) and layouts the indexer used last: a single coding needs no text read. */
     private final Layouts layouts = new Layouts(64);
     /** Searches large enough to span several index segments use every core: one researcher's query finishes sooner. */
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), daemonThreads("margin-search"));
+    /** What the last pass of each project did (for tests and operators reading a heap dump). */
+    private final Map<Long, Pass> lastPass = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong wholeBuilds = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A pass's work: documents indexed whole, and documents of which single codings were indexed again. */
+    record Pass(long seq, Set<Long> documentsWhole, Set<Long> documentsEdited) {
+    }
+
+    /** A background build: {@code done} completes with the number of documents once swapped in. */
+    private static final class Build {
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        /** The old index cannot be caught up (other format or database, feed pruned): it serves as it is. */
+        volatile boolean frozen;
+    }
 
     ProjectIndexes(IndexSource source, MarginConfig config) {
         this.source = source;
         this.root = Path.of(config.dataDir()).resolve("index");
         this.trouble = new IndexTrouble(root, config.indexRetryDelay());
+        Duration follow = config.indexFollowInterval();
+        this.shared = !follow.isZero() && !follow.isNegative();
+        this.idleClose = config.indexIdleClose();
         indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** On start, bring every project's index up to date in the background (rebuilding missing or foreign ones). */
     void onStart(@Observes StartupEvent start) {
         try {
-            indexer.execute(() -> source.projectIds().forEach(id -> requestPass(id, false)));
+            indexer.execute(() -> {
+                removeUnfinishedBuilds();
+                source.projectIds().forEach(id -> requestPass(id, false));
+            });
+            if (!idleClose.isZero() && !idleClose.isNegative()) {
+                long every = Math.clamp(idleClose.toMillis() / 2, 1_000, 60_000);
+                indexer.scheduleWithFixedDelay(() -> closeIdleNow(idleClose), every, every, TimeUnit.MILLISECONDS);
+            }
         } catch (RejectedExecutionException stopping) {
             // shutting down already
         }
@@ -91,6 +144,7 @@ public class ProjectIndexes {
 
     /** After a change commits, index it soon, off the request thread. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectChanged change) {
+        committedHere.merge(change.projectId(), change.seq(), Math::max);
         if (!trouble.waiting(change.projectId())) {
             requestPass(change.projectId(), false);
         }
@@ -104,7 +158,7 @@ public class ProjectIndexes {
      * running instance): the pass finds the chain differs and rebuilds. A project already waiting for its pass, or
      * left alone after a write failure, is not asked again.
      */
-    void follow(Map<Long, Long> moved, java.util.Set<Long> gone) {
+    void follow(Map<Long, Long> moved, Set<Long> gone) {
         moved.forEach((projectId, seq) -> {
             ProjectIndex index = open.get(projectId);
             if ((index == null || index.appliedSeq() != seq) && !trouble.waiting(projectId)
@@ -121,26 +175,57 @@ public class ProjectIndexes {
         return index == null ? -1 : index.appliedSeq();
     }
 
+    boolean isOpen(long projectId) {
+        return open.containsKey(projectId);
+    }
+
+    Pass lastPass(long projectId) {
+        return lastPass.get(projectId);
+    }
+
+    /** How many whole builds this instance has swapped in since it started. */
+    long wholeBuilds() {
+        return wholeBuilds.get();
+    }
+
     /**
-     * The project's index with every change committed before this call applied. An index that cannot be written
-     * answers 503 saying so, and is tried again after {@code margin.index-retry-delay}.
+     * The project's index with every change committed before this call applied (while a whole rebuild of an index
+     * that cannot be caught up runs, the old index as it is). An index that cannot be written answers 503 saying
+     * so, and is tried again after {@code margin.index-retry-delay}.
      */
     ProjectIndex upToDate(long projectId) {
         trouble.check(projectId);
         ProjectIndex index = open(projectId);
-        if (index.verified() && index.appliedSeq() >= source.latestSeq(projectId)) {
+        Build build = builds.get(projectId);
+        if (build != null && build.frozen && index.appliedSeq() > 0) {
+            return index; // searches never wait for a rebuild while there is an index to answer from
+        }
+        if (index.verified() && index.appliedSeq() >= latestCommitted(projectId)) {
             return index;
         }
         await(requestPass(projectId, true), projectId);
+        build = builds.get(projectId);
+        if (build != null && build.frozen && open(projectId).appliedSeq() == 0) {
+            await(build.done, projectId); // a first build: nothing to answer from before it
+        }
         return open(projectId);
     }
 
-    /** Throws the index away and builds it again from the database. */
+    /** The change a search must see: the database's head, or, with no other instance, the last one made here. */
+    private long latestCommitted(long projectId) {
+        if (shared) {
+            return source.latestSeq(projectId);
+        }
+        return committedHere.computeIfAbsent(projectId, source::latestSeq);
+    }
+
+    /**
+     * Builds the index again from the database in the background and waits until the new one serves (the old one
+     * answers searches and takes changes meanwhile); answers the number of documents indexed.
+     */
     long rebuild(long projectId) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        submit(projectId, done, () -> writing(projectId, index -> apply(projectId, index, source.everything(projectId))));
-        await(done, projectId);
-        return source.documentIds(projectId).size();
+        trouble.check(projectId);
+        return await(startBuild(projectId, false).done, projectId);
     }
 
     /**
@@ -162,13 +247,6 @@ public class ProjectIndexes {
             });
         }
         return pass;
-    }
-
-    private void submit(long projectId, CompletableFuture<Void> done, Runnable work) {
-        schedule(projectId, done, 0, () -> {
-            work.run();
-            return true;
-        });
     }
 
     /** Runs work on the indexer thread; {@code done} completes when it did (work answering false leaves it). */
@@ -199,9 +277,19 @@ public class ProjectIndexes {
             dropNow(projectId);
             return;
         }
+        Build build = builds.get(projectId);
+        if (build != null && build.frozen) {
+            return; // the swap catches the new index up
+        }
         writing(projectId, index -> {
             IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
-            if (changes.any(index.appliedSeq())) {
+            if (changes.everything()) {
+                if (changes.foreign()) {
+                    // another database's texts must not answer this one's searches: they wait for the build
+                    forgetContents(index);
+                }
+                startBuild(projectId, true);
+            } else if (changes.any(index.appliedSeq())) {
                 apply(projectId, index, changes);
             } else {
                 index.markVerified();
@@ -229,15 +317,23 @@ public class ProjectIndexes {
         }
     }
 
-    /** Forgets a failed writer's uncommitted changes; the next update reopens the index from its last commit. */
+    /**
+     * Forgets a failed writer's uncommitted changes; the next update reopens the index from its last commit. Inside
+     * the map's compute, so no search opens the directory again while the old writer still holds its lock.
+     */
     private void discard(long projectId, ProjectIndex index) {
-        open.remove(projectId, index);
-        index.discard();
+        open.computeIfPresent(projectId, (id, current) -> {
+            if (current != index) {
+                return current;
+            }
+            index.discard(null);
+            return null;
+        });
     }
 
-    private void await(CompletableFuture<Void> pass, long projectId) {
+    private <T> T await(CompletableFuture<T> pass, long projectId) {
         try {
-            pass.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+            return pass.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new ProblemException(503, "Search index busy", "The search index of this project is still being "
                     + "brought up to date. Try again in a minute.");
@@ -257,37 +353,161 @@ public class ProjectIndexes {
 
     private void apply(long projectId, ProjectIndex index, IndexSource.Changes changes) {
         try {
-            if (changes.everything()) {
-                index.deleteAll();
-                for (long documentId : source.documentIds(projectId)) {
-                    forget(documentId);
-                    index.replace(source.read(documentId));
+            for (long documentId : changes.documentIds()) {
+                forget(documentId);
+                IndexedDocument doc = source.read(documentId);
+                if (doc == null) {
+                    index.delete(documentId);
+                } else {
+                    index.replace(doc);
                 }
-            } else {
-                for (long documentId : changes.documentIds()) {
-                    forget(documentId);
-                    IndexedDocument doc = source.read(documentId);
-                    if (doc == null) {
-                        index.delete(documentId);
-                    } else {
-                        index.replace(doc);
-                    }
+            }
+            for (Map.Entry<Long, IndexSource.CodingEdits> edit : changes.codingEdits().entrySet()) {
+                Layouts.Known known = layouts.get(edit.getKey(), () -> source.read(edit.getKey()));
+                if (known == null) {
+                    index.delete(edit.getKey());
+                    continue;
                 }
-                for (Map.Entry<Long, IndexSource.CodingEdits> edit : changes.codingEdits().entrySet()) {
-                    Layouts.Known known = layouts.get(edit.getKey(), () -> source.read(edit.getKey()));
-                    if (known == null) {
-                        index.delete(edit.getKey());
-                        continue;
-                    }
-                    IndexedDocument doc = known.withSegments(source.segments(edit.getKey()));
-                    index.edit(doc, known.layout(), edit.getValue().codingIds(), edit.getValue().ranges());
-                }
+                IndexedDocument doc = known.withSegments(source.segments(edit.getKey()));
+                index.edit(doc, known.layout(), edit.getValue().codingIds(), edit.getValue().ranges());
             }
             index.publish(changes.latestSeq(), changes.latestHash());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not update the search index of project " + projectId, e);
         }
+        lastPass.put(projectId, new Pass(changes.latestSeq(), Set.copyOf(changes.documentIds()),
+                Set.copyOf(changes.codingEdits().keySet())));
         scheduleCommit();
+    }
+
+    private static void forgetContents(ProjectIndex index) {
+        try {
+            index.deleteAll();
+            index.publish(0, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts (or joins) a whole build of the project's index on the builder thread. */
+    private Build startBuild(long projectId, boolean frozen) {
+        Build created = new Build();
+        Build build = builds.computeIfAbsent(projectId, id -> created);
+        build.frozen |= frozen;
+        if (build == created) {
+            try {
+                builder.execute(() -> build(projectId, build));
+            } catch (RejectedExecutionException stopping) {
+                builds.remove(projectId, build);
+                build.done.completeExceptionally(stopping);
+            }
+        }
+        return build;
+    }
+
+    /**
+     * On the builder thread: indexes every document into a new directory, up to the chain head read before the first
+     * document (changes after it are replayed by the swap), then hands it to the indexer to swap in.
+     */
+    private void build(long projectId, Build build) {
+        Path next = root.resolve("project-" + projectId + ".next");
+        try {
+            deleteTree(next);
+            IndexSource.Changes head = source.everything(projectId);
+            ProjectIndex fresh = new ProjectIndex(Files.createDirectories(next), analyzer, searchThreads,
+                    () -> upToDate(projectId));
+            long documents = 0;
+            try {
+                for (long documentId : source.documentIds(projectId)) {
+                    IndexedDocument doc = source.read(documentId);
+                    if (doc != null) {
+                        fresh.replace(doc);
+                        documents++;
+                    }
+                }
+                fresh.publish(head.latestSeq(), head.latestHash());
+                fresh.close();
+            } catch (IOException | RuntimeException e) {
+                fresh.discard(null);
+                throw e;
+            }
+            long built = documents;
+            CompletableFuture<Void> swapped = new CompletableFuture<>();
+            submit(projectId, swapped, () -> swap(projectId, next));
+            swapped.whenComplete((ok, failure) -> {
+                builds.remove(projectId, build);
+                if (failure != null) {
+                    build.done.completeExceptionally(failure);
+                } else {
+                    build.done.complete(built);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            builds.remove(projectId, build);
+            deleteQuietly(next);
+            // the old index keeps serving; a full or read-only disk is said once, as for any write
+            if (e instanceof IOException || e instanceof UncheckedIOException) {
+                build.done.completeExceptionally(trouble.failed(projectId, e));
+            } else {
+                Log.warnf(e, "Rebuilding the search index of project %d failed; the old index keeps serving", projectId);
+                build.done.completeExceptionally(e);
+            }
+        }
+    }
+
+    /**
+     * On the indexer thread: puts the built index in the project's directory and serves it, catches it up with the
+     * changes since its build began, and retires the old one (its readers close when the last search on it is done).
+     * The renames run inside the map's compute, so no search opens the directory halfway.
+     */
+    private void swap(long projectId, Path next) {
+        if (!source.projectExists(projectId)) {
+            deleteQuietly(next);
+            dropNow(projectId);
+            return;
+        }
+        Path live = directory(projectId);
+        Path old = root.resolve("project-" + projectId + ".old-" + System.nanoTime());
+        open.compute(projectId, (id, previous) -> {
+            try {
+                if (previous != null) {
+                    previous.closeWriter(); // commits, releases the lock; searches go on reading it
+                }
+                if (Files.exists(live)) {
+                    Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(next, live, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot swap in the rebuilt search index of project " + id, e);
+            }
+            if (previous != null) {
+                previous.retire(() -> deleteQuietly(old));
+            } else {
+                deleteQuietly(old);
+            }
+            return newIndex(id);
+        });
+        wholeBuilds.incrementAndGet();
+        Log.infof("Rebuilt the search index of project %d", projectId);
+        writing(projectId, index -> {
+            IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
+            if (changes.everything()) {
+                // the database moved on past the feed while building (or was replaced): build once more
+                builds.remove(projectId);
+                startBuild(projectId, true);
+            } else if (changes.any(index.appliedSeq())) {
+                apply(projectId, index, changes);
+            } else {
+                index.markVerified();
+            }
+        });
+    }
+
+    private void submit(long projectId, CompletableFuture<Void> done, Runnable work) {
+        schedule(projectId, done, 0, () -> {
+            work.run();
+            return true;
+        });
     }
 
     /** Commits every index with published changes a few seconds from now (one commit for many changes). */
@@ -295,30 +515,130 @@ public class ProjectIndexes {
         if (commitScheduled.compareAndSet(false, true)) {
             indexer.schedule(() -> {
                 commitScheduled.set(false);
+                if (commitsPaused) {
+                    scheduleCommit();
+                    return;
+                }
                 open.forEach((projectId, index) -> {
+                    boolean committed;
                     try {
-                        index.commit();
+                        committed = index.commit();
                     } catch (IOException | RuntimeException e) {
                         Log.warnf(e, "Committing the search index of project %d failed; it is replayed at the next start",
                                 projectId);
+                        return;
+                    }
+                    if (committed) {
+                        pruneFeed(projectId, index.appliedSeq());
                     }
                 });
             }, COMMIT_DELAY_SECONDS, TimeUnit.SECONDS);
         }
     }
 
+    /** Old feed rows go once an index committed past them; a database that cannot delete now is asked next time. */
+    private void pruneFeed(long projectId, long committedSeq) {
+        try {
+            source.pruneFeed(projectId, committedSeq);
+        } catch (RuntimeException e) {
+            Log.debugf(e, "Pruning the change feed of project %d failed; the next commit tries again", projectId);
+        }
+    }
+
+    /**
+     * Commits and closes the indexes no search or change used for {@code idleFor} (not those with a pass or a build
+     * waiting); the next search or change opens them again. Waits for the indexer; answers how many it closed.
+     */
+    int closeIdle(Duration idleFor) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        int[] closed = {0};
+        submit(-1, done, () -> closed[0] = closeIdleNow(idleFor));
+        await(done, -1);
+        return closed[0];
+    }
+
+    private int closeIdleNow(Duration idleFor) {
+        int closed = 0;
+        for (Long projectId : Set.copyOf(open.keySet())) {
+            if (nextPass.containsKey(projectId) || builds.containsKey(projectId)) {
+                continue;
+            }
+            boolean[] didClose = {false};
+            open.computeIfPresent(projectId, (id, index) -> {
+                if (index.idleNanos() < idleFor.toNanos()) {
+                    return index;
+                }
+                try {
+                    index.closeWriter();
+                    index.retire(null);
+                } catch (IOException | RuntimeException e) {
+                    Log.warnf(e, "Closing the idle search index of project %d failed; it is replayed when opened", id);
+                    index.discard(null);
+                }
+                didClose[0] = true;
+                return null;
+            });
+            closed += didClose[0] ? 1 : 0;
+        }
+        return closed;
+    }
+
+    /**
+     * Test hook: forgets what the project's index applied since its last commit, as a crash would, and reopens it
+     * from that commit at the next search (which replays the rest from the change feed).
+     */
+    void crashToLastCommit(long projectId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(projectId, done, () -> {
+            ProjectIndex index = open.get(projectId);
+            if (index != null) {
+                discard(projectId, index);
+            }
+        });
+        await(done, projectId);
+    }
+
+    void pauseCommits(boolean paused) {
+        commitsPaused = paused;
+    }
+
+    /** Test hook: commits every index now (as the scheduled commit does). */
+    void commitNow() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(-1, done, () -> open.forEach((projectId, index) -> {
+            try {
+                index.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        await(done, -1);
+    }
+
+    /** Test hook: runs {@code work} on the builder thread, before any build asked for after this call. */
+    void onBuilder(Runnable work) {
+        builder.execute(work);
+    }
+
     private void forget(long documentId) {
         layouts.forget(documentId);
     }
 
+    private Path directory(long projectId) {
+        return root.resolve("project-" + projectId);
+    }
+
     private ProjectIndex open(long projectId) {
-        return open.computeIfAbsent(projectId, id -> {
-            try {
-                return new ProjectIndex(Files.createDirectories(root.resolve("project-" + id)), analyzer, searchThreads);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the search index directory of project " + id, e);
-            }
-        });
+        return open.computeIfAbsent(projectId, this::newIndex);
+    }
+
+    private ProjectIndex newIndex(long projectId) {
+        try {
+            return new ProjectIndex(Files.createDirectories(directory(projectId)), analyzer, searchThreads,
+                    () -> upToDate(projectId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the search index directory of project " + projectId, e);
+        }
     }
 
     /** Closes a project's index and deletes its files (when the project is gone), on the indexer thread. */
@@ -328,21 +648,51 @@ public class ProjectIndexes {
         await(done, projectId);
     }
 
+    /** Searches still reading the index finish first: its files are deleted when its readers close. */
     private void dropNow(long projectId) {
         trouble.forget(projectId);
-        ProjectIndex index = open.remove(projectId);
-        try {
+        committedHere.remove(projectId);
+        lastPass.remove(projectId);
+        Path dir = directory(projectId);
+        open.compute(projectId, (id, index) -> {
             if (index != null) {
-                index.close();
+                index.discard(() -> deleteQuietly(dir));
+            } else {
+                deleteQuietly(dir);
             }
-            Path dir = root.resolve("project-" + projectId);
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            return null;
+        });
+        source.forgetFeed(projectId);
+    }
+
+    /** Left by a build or swap that a stop interrupted: the indexes are rebuilt from the database if needed. */
+    private void removeUnfinishedBuilds() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(d -> d.getFileName().toString().matches("project-\\d+\\.(next|old-\\d+)"))
+                    .forEach(ProjectIndexes::deleteQuietly);
+        } catch (IOException e) {
+            Log.warnf("Could not list %s to remove unfinished index builds: %s", root, e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Log.warnf("Could not delete %s: %s", dir, e.getMessage());
         }
     }
 
@@ -358,6 +708,7 @@ public class ProjectIndexes {
     /** Lets the indexer finish what it is doing, then commits and closes every index. */
     @PreDestroy
     void close() {
+        builder.shutdownNow();
         indexer.shutdown();
         try {
             if (!indexer.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -116,12 +116,9 @@ public class SearchService {
             throw problem.column() == null ? refusal : refusal.with("column", problem.column()); // only a place it knows
         }
         query.add(new TermQuery(new Term(TYPE, where == Scope.ALL ? UNIT : SEGMENT)), Occur.FILTER);
-        if (where != Scope.ALL && searchScope.visibleLayers() != null) {
-            BooleanQuery.Builder layers = new BooleanQuery.Builder();
-            for (String layer : searchScope.visibleLayers()) {
-                layers.add(searchScope.whereVisible(new TermQuery(new Term(LAYER, layer)), layer), Occur.SHOULD);
-            }
-            query.add(layers.build(), Occur.FILTER);
+        Query layers = searchScope.segmentFilter();
+        if (where != Scope.ALL && layers != null) {
+            query.add(layers, Occur.FILTER);
         }
         return new PreparedSearch(query.build(), searchScope, where);
     }

@@ -1,7 +1,7 @@
 package app.margin.search;
 
-import app.margin.agreement.Segment;
-import app.margin.agreement.TextUnits;
+import app.margin.text.Segment;
+import app.margin.text.TextUnits;
 import java.util.List;
 
 /**

@@ -2,6 +2,9 @@
 // in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
 import { api } from './api.js';
 import { h, whileBusy } from './dom.js';
+import { markColor, tintOf } from './colors.js';
+import { codeTreePanel } from './codetree.js';
+import { coderKeys, coderLegend, densityBar, stripe } from './stripes.js';
 
 /** The codes a coder used last in a project, kept in the browser so the picker's 1–9 keys survive a reload. */
 function recentCodesOf(pid) {
@@ -101,6 +104,14 @@ function layerQuery(layer, me) {
   return `&layer=CODER&coder=${encodeURIComponent(coder)}`;
 }
 
+/** The name of an in-vivo code: the selected words, spaces collapsed and outer quotes and punctuation dropped. */
+export function inVivoName(words) {
+  const name = words.replace(/\s+/g, ' ').trim().replace(/^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,;:!?…]+$/g, '');
+  if (name.length <= 200) return name; // the codebook's limit on a name
+  const cut = name.slice(0, 199);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 100 ? cut.lastIndexOf(' ') : 199)}…`;
+}
+
 export async function documentView(pid, did, { me, show, showError, at }) {
   const [doc, codes, project, members] = await Promise.all([
     api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}`),
@@ -110,7 +121,12 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const mayWrite = project.role !== 'VIEWER';
+  const mayEditCodebook = project.role === 'SUPERVISOR' || project.role === 'OWNER';
   const recent = recentCodesOf(pid);
+  /** The range of text waiting for a code (selected with the mouse or the keyboard), or null. */
+  let pending = null;
+  /** The open code picker: its filter and what Enter and 1–9 apply; null when closed. */
+  let picker = null;
 
   /** Memos on one target, and (for members who may write) a form to add one. */
   function memoSection(targetType, targetId, heading) {
@@ -143,13 +159,35 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     return section;
   }
 
+  /** Shows something other than the picker in the side panel: the selection no longer waits for a code. */
+  function showDetails(...children) {
+    picker = null;
+    pending = null;
+    details.replaceChildren(...children.filter(Boolean)); // replaceChildren would write a null as the text "null"
+    tree.update(countsByCode(), false);
+  }
+
   function idle() {
-    details.replaceChildren(h('p', { class: 'muted' }, 'Select text to code it, with the mouse or with the keyboard (Tab to a passage, ←/→ move word by word, Shift+←/→ select, Enter codes). Click a stripe to see its coding.'),
+    showDetails(h('p', { class: 'muted' }, 'Select text to code it, with the mouse or with the keyboard (Tab to a passage, ←/→ move word by word, Shift+←/→ select, Enter codes). Click a stripe to see its coding.'),
       memoSection('DOCUMENT', doc.id, 'Memos on this document'));
   }
   const units = doc.units.length ? doc.units : [{ start: 0, end: doc.text.length }];
   const details = h('aside', { class: 'card coding-details', 'aria-live': 'polite' });
   const text = h('div', { class: 'transcript', id: 'document-text' });
+  const legend = h('div', { class: 'legend-slot' });
+  const density = h('div', { class: 'density-slot' });
+  const layerLabel = () => `“${layerSelect.selectedOptions[0]?.textContent ?? 'My codings'}”`;
+  const tree = codeTreePanel({
+    codes, mayEditCodebook, layerLabel,
+    onApply: code => (pending ? applyCode(code) : tree.update(countsByCode(), false)),
+    onInVivo: () => inVivo(),
+  });
+
+  function countsByCode() {
+    const counts = new Map();
+    for (const c of codings) counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
+    return counts;
+  }
 
   function renderText() {
     performance.mark('document-render-start');
@@ -158,34 +196,44 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   }
 
   function renderTurns() {
+    const keys = layer === 'all' ? coderKeys(codings, members) : new Map();
+    const keyOf = coding => (keys.size > 1 ? keys.get(coding.coder) : null);
+    legend.replaceChildren(coderLegend(keys) ?? '');
+    density.replaceChildren(densityBar(doc.text.length, codings, goTo));
+    tree.update(countsByCode(), pending !== null);
     text.replaceChildren(...units.map(unit => h('div', { class: 'turn' },
       h('div', { class: 'stripes', 'aria-label': 'Codings of this passage' },
-        codings.filter(c => c.start < unit.end && c.end > unit.start).map(c => {
-          const code = codeById.get(c.codeId);
-          return h('button', {
-            class: 'stripe', type: 'button', style: { background: code?.color ?? '#888' },
-            'aria-label': `${code?.name ?? 'code'} by ${c.coder}`, title: `${code?.name} — ${c.coder}`,
-            onclick: () => showCoding(c),
-          });
-        })),
+        codings.filter(c => c.start < unit.end && c.end > unit.start)
+          .map(c => stripe(c, codeById.get(c.codeId), keyOf(c), { onclick: () => showCoding(c), onhover: markCoding }))),
       h('div', { class: 'speaker' }, unit.speaker ?? '', unit.timestamp ? h('span', { class: 'time' }, unit.timestamp) : null),
       h('div', {
         class: 'said', tabindex: 0, 'data-unit-start': unit.start, 'data-unit-end': unit.end,
         'aria-label': `${unit.speaker ?? 'Paragraph'}${unit.timestamp ? ' at ' + unit.timestamp : ''}: Enter codes this passage, Shift+arrow keys select words`,
       }, pieces(unit, codings).map(p => {
         const top = p.covering.at(-1);
+        const color = top ? codeById.get(top.codeId)?.color : null;
         return h('span', {
-          'data-start': p.start, class: top ? 'coded' : null,
-          style: top ? { background: codeById.get(top.codeId)?.color } : null,
+          'data-start': p.start, 'data-end': p.end, class: top ? 'coded' : null,
+          style: top ? { background: tintOf(color), borderBottomColor: markColor(color) } : null,
           title: top ? p.covering.map(c => codeById.get(c.codeId)?.name).join(', ') : null,
         }, doc.text.slice(p.start, p.end));
       })))));
   }
 
+  /** Hovering (or focusing) a stripe marks the text of its coding; the pieces are cut at coding boundaries. */
+  function markCoding(coding, on) {
+    const turns = [...text.querySelectorAll('.said')]
+      .filter(p => Number(p.dataset.unitStart) < coding.end && Number(p.dataset.unitEnd) > coding.start);
+    for (const span of turns.flatMap(p => [...p.querySelectorAll('[data-start]')])) {
+      const inside = Number(span.dataset.start) >= coding.start && Number(span.dataset.end) <= coding.end;
+      span.classList.toggle('hover-mark', on && inside);
+    }
+  }
+
   function showCoding(coding) {
     const code = codeById.get(coding.codeId);
-    details.replaceChildren(
-      h('h2', {}, h('span', { class: 'swatch', style: { background: code?.color }, 'aria-hidden': 'true' }), code?.name ?? 'Code'),
+    showDetails(
+      h('h2', {}, h('span', { class: 'swatch', style: { background: markColor(code?.color) }, 'aria-hidden': 'true' }), code?.name ?? 'Code'),
       h('p', { class: 'muted' }, `${coding.coder} · characters ${coding.start}–${coding.end}`),
       h('blockquote', {}, doc.text.slice(coding.start, coding.end)),
       coding.coder === me.username && coding.layer === 'CODER' ? boundaryEditor(coding, code) : null,
@@ -195,14 +243,13 @@ export async function documentView(pid, did, { me, show, showError, at }) {
             await api(`/projects/${pid}/codings/${coding.id}`, { method: 'DELETE' });
             codings.splice(codings.indexOf(coding), 1);
             renderText();
-            details.replaceChildren(h('p', {}, `Removed the coding “${code?.name}”.`));
+            showDetails(h('p', {}, `Removed the coding “${code?.name}”.`));
           } catch (error) { showError(error); }
         }),
       }, 'Remove this coding') : null,
       memoSection('CODING', coding.id, 'Memos on this coding'),
       h('button', { type: 'button', class: 'secondary', onclick: idle }, 'Back to document memos'));
   }
-
   /** Moves the start or end of one's own coding word by word, previews the text, and saves the new boundaries. */
   function boundaryEditor(coding, code) {
     let start = coding.start;
@@ -238,52 +285,113 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       preview, status, save);
   }
 
-  function openPicker(range) {
-    const leaves = codes.filter(c => !codes.some(other => other.parentId === c.id));
-    const ordered = [...recent.ids.map(id => codeById.get(id)).filter(Boolean), ...leaves.filter(c => !recent.ids.includes(c.id))];
-    const input = h('input', { id: 'code-filter', autocomplete: 'off', 'aria-describedby': 'picker-help' });
-    const list = h('ol', { class: 'picker-list' });
-    // One code applied per selection: the picker (its filter and every code button) is busy while it is sent, so
-    // a double click or a second Enter does not send it twice.
-    const apply = code => whileBusy([input, ...list.querySelectorAll('button')], async () => {
+  /**
+   * Codes the pending selection in the coder's own layer. Every control that applies a code is busy while it is
+   * sent, so a double click or a second Enter does not send it twice. The focus then returns to the coded passage,
+   * so a keyboard coder goes on from where they were.
+   */
+  function applyCode(code) {
+    const range = pending;
+    if (!range) return undefined;
+    const controls = [...document.querySelectorAll('.code-apply, .in-vivo, .picker-list button'), picker?.input];
+    return whileBusy(controls, async () => {
       try {
         const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
         if (layer === 'mine' || layer === 'all') codings.push(created);
         recent.use(code.id);
-        renderText();
-        details.replaceChildren(h('p', {}, `Coded as “${code.name}”`
+        window.getSelection()?.removeAllRanges();
+        showDetails(h('p', { role: 'status' }, `Coded as “${code.name}”`
           + (layer === 'mine' || layer === 'all' ? '.' : ' in your own layer (switch to “My codings” to see it).')));
+        renderText();
+        passageAt(range.start)?.focus({ preventScroll: true });
       } catch (error) { showError(error); }
     });
-    const filtered = () => ordered.filter(c => c.name.toLowerCase().includes(input.value.trim().toLowerCase()));
-    const refresh = () => list.replaceChildren(...filtered().slice(0, 12).map((c, i) => h('li', {},
-      h('button', { type: 'button', onclick: () => apply(c) },
-        h('span', { class: 'swatch', style: { background: c.color }, 'aria-hidden': 'true' }),
-        i < 9 ? `${i + 1}. ${c.name}` : c.name))));
-    input.addEventListener('input', refresh);
-    input.addEventListener('keydown', event => {
-      if (event.key === 'Enter' && filtered().length) { event.preventDefault(); apply(filtered()[0]); }
-      else if (event.key === 'Escape') idle();
+  }
+
+  /** In-vivo coding: the selected words become a new top-level code (or the one of that name), applied to them. */
+  async function inVivo() {
+    if (!pending) return;
+    const name = inVivoName(doc.text.slice(pending.start, pending.end));
+    if (!name) return;
+    let code = codes.find(c => c.parentId === null && c.name.toLowerCase() === name.toLowerCase());
+    if (!code) {
+      try {
+        code = await whileBusy([...document.querySelectorAll('.in-vivo')], () => api(`/projects/${pid}/codes`, { method: 'POST', body: { name } }));
+      } catch (error) { showError(error); return; }
+      if (!code) return; // already being created by an earlier click
+      codes.push(code);
+      codeById.set(code.id, code);
+    }
+    await applyCode(code);
+  }
+
+  function openPicker(range, { focus }) {
+    pending = range;
+    const ordered = [...recent.ids.map(id => codeById.get(id)).filter(Boolean), ...codes.filter(c => !recent.ids.includes(c.id))];
+    const input = h('input', { id: 'code-filter', autocomplete: 'off', 'aria-describedby': 'picker-help' });
+    const list = h('ol', { class: 'picker-list' });
+    const filtered = () => {
+      const wanted = input.value.trim().toLowerCase();
+      return ordered.filter(c => c.name.toLowerCase().includes(wanted) || (c.path ?? '').toLowerCase().includes(wanted));
+    };
+    // every code of the tree, sub-codes and their parents alike; the list scrolls
+    const refresh = () => list.replaceChildren(...filtered().map((c, i) => h('li', {},
+      h('button', { type: 'button', onclick: () => applyCode(c) },
+        h('span', { class: 'swatch', style: { background: markColor(c.color) }, 'aria-hidden': 'true' }),
+        i < 9 ? `${i + 1}. ${c.name}` : c.name,
+        c.parentId !== null && c.path ? h('span', { class: 'muted code-path' }, ` (in ${c.path.slice(0, c.path.lastIndexOf(' > '))})`) : null))));
+    const keys = event => {
+      if (event.key === 'Enter' && filtered().length) { event.preventDefault(); applyCode(filtered()[0]); }
+      else if (event.key === 'Escape') { event.preventDefault(); const back = passageAt(range.start); idle(); back?.focus({ preventScroll: true }); }
       else if (/^[1-9]$/.test(event.key) && input.value === '') {
         event.preventDefault();
         const choice = filtered()[Number(event.key) - 1];
-        if (choice) apply(choice);
-      }
-    });
+        if (choice) applyCode(choice);
+      } else return false;
+      return true;
+    };
+    input.addEventListener('input', refresh);
+    input.addEventListener('keydown', keys);
     refresh();
     details.replaceChildren(
       h('h2', {}, 'Code the selection'),
       h('blockquote', {}, doc.text.slice(range.start, range.end)),
       h('label', { for: 'code-filter' }, 'Code'), input,
       h('p', { id: 'picker-help', class: 'muted' }, 'Type to filter, Enter for the first match, 1–9 for a listed code, Esc to cancel.'),
+      ...(mayEditCodebook ? [h('button', { type: 'button', class: 'secondary in-vivo', onclick: () => inVivo() }, 'New code from selection')] : []),
       list);
-    input.focus();
+    picker = { input, keys };
+    tree.update(countsByCode(), true);
+    if (focus) input.focus();
   }
 
+  function passageAt(offset) {
+    return [...text.querySelectorAll('.said')]
+      .find(p => Number(p.dataset.unitStart) <= offset && offset < Number(p.dataset.unitEnd));
+  }
+
+  // A mouse selection opens the picker but leaves the words selected (so they can be dragged onto a code in the
+  // tree); typing goes to the picker's filter, as it did when the picker took the focus.
   text.addEventListener('mouseup', () => {
     const range = selectedRange(text);
-    if (range) openPicker(range);
+    if (range) openPicker(range, { focus: false });
+    else if (picker) idle(); // a click beside the selection drops it: nothing waits for a code any more
   });
+  text.addEventListener('dragstart', event => {
+    const range = selectedRange(text);
+    if (!range) { event.preventDefault(); return; }
+    pending = range;
+    event.dataTransfer.effectAllowed = 'copy';
+  });
+  const typeIntoPicker = event => {
+    if (!text.isConnected) { document.removeEventListener('keydown', typeIntoPicker); return; }
+    // keys meant for a control (a code in the tree, a field) stay there
+    if (!picker || event.target.closest?.('input, textarea, select, button, a, summary')) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (picker.keys(event)) return;
+    if (event.key.length === 1) picker.input.focus(); // the key's character then lands in the filter
+  };
+  document.addEventListener('keydown', typeIntoPicker);
   // Keyboard coding without a mouse: ↑/↓ move between passages; inside a passage ←/→ move a caret word by word and
   // Shift+←/→ select words from where the caret was; Enter codes the selection, or the whole passage if none.
   let caret = null;
@@ -309,11 +417,11 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       showSelection(passage, range?.start ?? caret.at, range?.end ?? caret.at);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      openPicker(selectedRange(text) ?? { start: unitStart, end: unitEnd });
+      event.stopPropagation(); // the picker it opens takes the key no further
+      caret = null;
+      openPicker(selectedRange(text) ?? { start: unitStart, end: unitEnd }, { focus: true });
     }
   });
-  renderText();
-  idle();
 
   const layerSelect = h('select', { id: 'layer' }, layerChoices(project, members, me)
     .map(choice => h('option', { value: choice.value }, choice.label)));
@@ -323,9 +431,11 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
       codings.splice(0, codings.length, ...shown);
       renderText();
-      details.replaceChildren(h('p', { class: 'muted' }, `Showing ${layerSelect.selectedOptions[0].textContent}: ${shown.length} codings.`));
+      showDetails(h('p', { class: 'muted' }, `Showing ${layerSelect.selectedOptions[0].textContent}: ${shown.length} codings.`));
     } catch (error) { showError(error); }
   });
+  renderText();
+  idle();
 
   const meta = [doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase(), doc.caseName, doc.date, doc.place, doc.author]
     .filter(Boolean).join(' · ');
@@ -333,17 +443,16 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')),
     h('h1', {}, doc.title),
     h('p', { class: 'muted' }, meta),
-    h('p', { class: 'layer-switch' }, h('label', { for: 'layer' }, 'Layer '), layerSelect),
-    h('div', { class: 'viewer' }, h('div', { class: 'card' }, text), details),
+    h('div', { class: 'layer-bar' }, h('p', { class: 'layer-switch' }, h('label', { for: 'layer' }, 'Layer '), layerSelect), legend),
+    h('div', { class: 'viewer' }, tree.element, h('div', { class: 'card document-card' }, density, text), details),
   );
-  if (at !== undefined) goTo(at);
+  if (at !== undefined) goTo(at, { mark: true });
 
-  /** Opens the document at one place (from a search hit or a code's segment list): that passage, focused. */
-  function goTo(offset) {
-    const passage = [...text.querySelectorAll('.said')]
-      .find(p => Number(p.dataset.unitStart) <= offset && offset < Number(p.dataset.unitEnd));
+  /** Opens the document at one place (from a search hit, a code's segment list or the density bar): that passage, focused. */
+  function goTo(offset, { mark } = {}) {
+    const passage = passageAt(offset) ?? (offset >= doc.text.length ? [...text.querySelectorAll('.said')].at(-1) : null);
     if (!passage) return;
-    passage.classList.add('target');
+    if (mark) passage.classList.add('target');
     passage.scrollIntoView({ block: 'center' });
     passage.focus({ preventScroll: true });
   }

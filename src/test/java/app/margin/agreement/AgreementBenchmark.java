@@ -1,5 +1,7 @@
 package app.margin.agreement;
 
+import app.margin.text.Segment;
+import app.margin.text.TextUnits;
 import app.margin.agreement.RoundAgreement.Coded;
 import app.margin.agreement.RoundAgreement.Figure;
 import app.margin.agreement.RoundAgreement.Text;

@@ -1,5 +1,6 @@
 package app.margin.agreement;
 
+import app.margin.text.Segment;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package app.margin.agreement;
 
+import app.margin.text.TextUnits;
 import static org.junit.jupiter.api.Assertions.*;
 
 import app.margin.agreement.RoundAgreement.Coded;

@@ -1,5 +1,6 @@
 package app.margin.agreement;
 
+import app.margin.text.Segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -182,7 +182,7 @@ class ContainerFilesTest {
         Set<String> fromEnvFile = new TreeSet<>();
         compose.path("services").properties().forEach(service -> service.getValue().path("environment").properties()
                 .forEach(e -> {
-                    if (e.getKey().matches(".*(PASSWORD|SECRET).*")) {
+                    if (e.getKey().matches(".*(PASSWORD|SECRET|KEY).*")) {
                         String variable = variableOf(e.getValue().asText());
                         assertNotEquals(null, variable, service.getKey() + " " + e.getKey() + " is written into the file");
                         fromEnvFile.add(variable);

@@ -4,6 +4,7 @@ import static app.margin.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import app.margin.identity.AppUser;
 import app.margin.support.Api;
@@ -11,6 +12,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +69,47 @@ class ExchangeJobTest {
         // jobs are private to whoever started them
         as(f.team.viewer()).get("/api/v1/exchange/jobs/" + id).then().statusCode(404).contentType("application/problem+json");
         as(f.team.viewer()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(404);
+    }
+
+    /** Files in the export spool (the test profile's data directory). */
+    static List<Path> spooled() throws java.io.IOException {
+        Path dir = Path.of("target/test-data/exports");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void anExportJobKeepsItsFileOnDiskUntilTheJobIsForgotten() throws Exception {
+        ExchangeFixture f = new ExchangeFixture("Spooled job");
+        // a direct download leaves nothing behind
+        as(f.team.supervisor()).get(f.team.path("/export/qdpx")).then().statusCode(200);
+        String id = as(f.team.supervisor()).post(f.team.path("/export/jobs?type=qdpx")).then().statusCode(202)
+                .extract().jsonPath().getString("id");
+        assertEquals("DONE", await(f.team.supervisor(), id).getString("state"));
+        List<Path> files = spooled();
+        byte[] first = as(f.team.supervisor()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(200)
+                .header("Content-Disposition", containsString("filename=\"Spooled-job.qdpx\"")).extract().asByteArray();
+        // fetched again (a cut-off download retried): the same file
+        byte[] again = as(f.team.supervisor()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(200)
+                .extract().asByteArray();
+        assertEquals(Canonical.of(first), Canonical.of(again));
+        as(f.team.supervisor()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(200)
+                .header("Content-Length", String.valueOf(first.length));
+        Path file = files.stream().filter(p -> {
+            try {
+                return java.util.Arrays.equals(Files.readAllBytes(p), first);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("the job's file is not in the spool: " + files));
+
+        jobs.forgetFinishedBefore(java.time.Instant.now().plusSeconds(1));
+        assertFalse(Files.exists(file), "the file of a forgotten job is deleted");
+        as(f.team.supervisor()).get("/api/v1/exchange/jobs/" + id + "/result").then().statusCode(404);
     }
 
     @Test

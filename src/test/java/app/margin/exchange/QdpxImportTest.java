@@ -259,4 +259,37 @@ class QdpxImportTest {
         as(me).get("/api/v1/projects").then().body("size()", org.hamcrest.Matchers.equalTo(0));
         as(victim).get("/api/v1/projects").then().body("size()", org.hamcrest.Matchers.equalTo(0));
     }
+
+    @Test
+    void aCodingRepeatedInTheFileIsStoredOnceAndItsNoteStillArrives() throws Exception {
+        String text = "A: hello there\nB: fine\n";
+        String selection = "startPosition=\"3\" endPosition=\"8\" creatingUser=\"" + U1 + "\"><Coding guid=\"%s\">"
+                + "<CodeRef targetGUID=\"" + C1 + "\"/></Coding>";
+        String qde = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Project " + NS + " name=\"Twice\">"
+                + "<Users><User guid=\"" + U1 + "\" name=\"Ana Lee\"/></Users>"
+                + "<CodeBook><Codes><Code guid=\"" + C1 + "\" name=\"Greeting\" isCodable=\"true\"/></Codes></CodeBook>"
+                + "<Sources><TextSource guid=\"" + S1 + "\" name=\"Talk\" plainTextPath=\"internal://" + S1 + ".txt\">"
+                + "<PlainTextSelection guid=\"" + guid(1) + "\" " + String.format(selection, guid(2))
+                + "<NoteRef targetGUID=\"" + guid(5) + "\"/></PlainTextSelection>"
+                + "<PlainTextSelection guid=\"" + guid(3) + "\" " + String.format(selection, guid(4))
+                + "<NoteRef targetGUID=\"" + guid(6) + "\"/></PlainTextSelection>"
+                + "</TextSource></Sources>"
+                + "<Notes><Note guid=\"" + guid(5) + "\" name=\"First\"><PlainTextContent>On the coding</PlainTextContent></Note>"
+                + "<Note guid=\"" + guid(6) + "\" name=\"Second\"><PlainTextContent>On the repeat</PlainTextContent></Note></Notes>"
+                + "</Project>";
+        String me = Api.newUser("importer");
+        JsonPath result = upload(me, "twice.qdpx", RefiQda.zip(Map.of("project.qde", qde.getBytes(StandardCharsets.UTF_8),
+                "sources/" + S1 + ".txt", text.getBytes(StandardCharsets.UTF_8)))).statusCode(201).extract().jsonPath();
+        long pid = result.getLong("projectId");
+        assertEquals(1, result.getInt("report.codings"));
+        assertTrue(String.join("\n", result.getList("report.warnings", String.class)).contains("1 coding(s) repeated exactly"),
+                result.prettify());
+        long coding = as(me).get("/api/v1/projects/" + pid + "/codings").then().body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].start", org.hamcrest.Matchers.equalTo(3)).extract().jsonPath().getLong("[0].id");
+        // the repeat's note has nothing left to be attached to, so it goes to the project (as a note without a target)
+        as(me).get("/api/v1/projects/" + pid + "/memos?targetType=CODING&targetId=" + coding).then()
+                .body("body", org.hamcrest.Matchers.contains("On the coding"));
+        as(me).get("/api/v1/projects/" + pid + "/memos?targetType=PROJECT").then()
+                .body("body", org.hamcrest.Matchers.contains("On the repeat"));
+    }
 }

@@ -25,10 +25,10 @@ class SegmentWritersTest {
     }
 
     @Test
-    void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
-        byte[] csv = SegmentWriters.csv(List.of("code", "quote", "start"), List.of(
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() throws IOException {
+        byte[] csv = bytes(out -> SegmentWriters.csv(List.of("code", "quote", "start"), List.of(
                 List.of("=HYPERLINK(\"http://evil\",\"click\")", "- yes, the broker", "12"),
-                List.of("@SUM(1)", "+44 phone", "0")));
+                List.of("@SUM(1)", "+44 phone", "0")), out));
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("\uFEFFcode,quote,start\r\n"
                 + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",\"'- yes, the broker\",12\r\n"
@@ -37,7 +37,7 @@ class SegmentWritersTest {
 
     @Test
     void aWordDocumentBeyondItsLimitIsRefusedWithWhatToDoInstead() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> SegmentWriters.docx(export(3), 2));
+        ProblemException refused = assertThrows(ProblemException.class, () -> SegmentWriters.requireDocxFits(export(3), 2));
         assertEquals(400, refused.status());
         assertEquals("This export has 3 quotes; a Word document holds at most 2. Choose codes, documents or case "
                 + "attributes to export fewer, or export CSV, XLSX or Markdown, which take any number.", refused.getMessage());
@@ -45,8 +45,16 @@ class SegmentWritersTest {
 
     @Test
     void aWordDocumentAtItsLimitIsWritten() throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(SegmentWriters.docx(export(3), 3)))) {
+        SegmentWriters.requireDocxFits(export(3), 3);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes(out -> SegmentWriters.docx(export(3), out))))) {
             assertEquals(3, doc.getParagraphs().stream().filter(p -> p.getText().equals("“The broker.”")).count());
         }
+    }
+
+    /** What a writer writes, as bytes (tests only: the application writes to the response or a file). */
+    static byte[] bytes(ExportFile.Body body) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        body.writeTo(out);
+        return out.toByteArray();
     }
 }

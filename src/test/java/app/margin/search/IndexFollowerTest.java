@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.margin.audit.AuditLog;
 import app.margin.audit.OtherInstance;
+import app.margin.change.ChangeFeed;
+import app.margin.change.IndexChange.DocumentsChanged;
 import app.margin.corpus.Document;
 import app.margin.support.Api;
 import app.margin.support.Api.Team;
@@ -28,6 +30,8 @@ class IndexFollowerTest {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    ChangeFeed feed;
 
     @Test
     void aChangeMadeElsewhereIsIndexedHereWithoutASearch() throws InterruptedException {
@@ -38,8 +42,10 @@ class IndexFollowerTest {
         long seq = QuarkusTransaction.requiringNew().call(() -> {
             Document document = Document.findById(doc);
             document.title = "Renamed elsewhere";
-            return elsewhere.record(team.projectId(), team.supervisor(), "document.updated", "DOCUMENT", doc,
+            long recorded = elsewhere.record(team.projectId(), team.supervisor(), "document.updated", "DOCUMENT", doc,
                     Map.of("title", "p01.txt"), Map.of("title", document.title));
+            feed.publish(recorded, DocumentsChanged.of(team.projectId(), doc)); // as the other instance's service does
+            return recorded;
         });
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (indexes.appliedSeq(team.projectId()) < seq && System.nanoTime() < deadline) {

@@ -38,7 +38,7 @@ class MarginQueryParserFuzzTest {
         return List.of(root, sub, other);
     }
 
-    private static Code code(long id, String name, Long parentId) {
+    static Code code(long id, String name, Long parentId) {
         Code code = new Code();
         code.id = id;
         code.name = name;

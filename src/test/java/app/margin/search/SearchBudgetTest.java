@@ -29,7 +29,9 @@ class SearchBudgetTest {
     @BeforeEach
     void setUp() throws Exception {
         dir = Files.createTempDirectory("costs-budget-");
-        index = new ProjectIndex(dir, TextAnalyzers.forIndex(), threads);
+        index = new ProjectIndex(dir, TextAnalyzers.forIndex(), threads, () -> {
+            throw new IllegalStateException("a standalone index has no successor");
+        });
         for (long id = 1; id <= 30; id++) {
             String text = "The broker asked for money number " + id + " and the brokers waited.";
             index.replace(new IndexedDocument(id, "Doc " + id, "other", null, text,

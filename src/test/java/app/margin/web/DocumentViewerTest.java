@@ -36,6 +36,7 @@ class DocumentViewerTest extends BrowserTest {
         assertThat(page.locator(".stripe[aria-label$='by demo-coder1']").first()).isVisible();
         assertThat(page.locator(".stripe[aria-label$='by demo-coder2']").first()).isVisible();
         Browser.screenshot(page, "all-layers");
+        Browser.screenshotOfWindow(page, "all-coders-window");
 
         Page coder = browser.signIn(root, "demo-coder1", "demo");
         coder.navigate(root + "#/projects/" + pid + "/documents/" + did);
@@ -162,12 +163,20 @@ class DocumentViewerTest extends BrowserTest {
                 + " range.setStart(node, at); range.setEnd(node, at + phrase.length);"
                 + " const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);"
                 + " span.dispatchEvent(new MouseEvent('mouseup', {bubbles: true})); }", phrase);
-        assertThat(page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))).isFocused();
+        // the words stay selected (to drag onto the code tree); typing goes to the picker's filter
+        assertThat(page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))).isVisible();
+        assertEquals(phrase, page.evaluate("getSelection().toString()"));
         page.keyboard().type("glass");
+        assertThat(page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))).hasValue("glass");
         Browser.screenshot(page, "code-picker");
         Browser.screenshotOfWindow(page, "document-viewer-window");
         page.keyboard().press("Enter");
         assertThat(page.getByText("Coded as “Glass ceiling”.")).isVisible();
+        com.microsoft.playwright.Locator stripe = page.locator(".stripe[aria-label='Glass ceiling by demo-coder1']").last();
+        stripe.evaluate("e => e.scrollIntoView({block: 'center'})");
+        stripe.hover();
+        assertThat(page.locator(".said .hover-mark").first()).isVisible();
+        Browser.screenshotOfWindow(page, "code-tree-and-stripes");
 
         List<Map<String, Object>> after = asCoder("/projects/" + pid + "/codings?documentId=" + did).getList("$");
         assertEquals(before + 1, after.size());

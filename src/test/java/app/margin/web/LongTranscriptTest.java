@@ -2,9 +2,12 @@ package app.margin.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.margin.support.Api;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -61,6 +64,20 @@ class LongTranscriptTest {
             System.out.printf("FIGURE long transcript: %d turns, %d codings, page ready in %d ms (render %.0f ms)%n",
                     units.size(), 500, elapsedMs, renderMs);
             assertEquals(units.size(), page.locator(".turn").count());
+            // the density bar says where the transcript is coded; a click on its middle opens the middle of the text
+            Locator density = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(
+                    java.util.regex.Pattern.compile("Coding density")));
+            assertThat(density).isVisible();
+            // codings on the first 500 of 600 turns: the first five sixths of the bar's 120 cells, the rest empty
+            int coded = page.locator(".density .cell.coded").count();
+            assertTrue(coded >= 95 && coded <= 105, coded + " cells coded");
+            assertEquals(0, page.locator(".density .cell:last-child.coded").count(), "the uncoded end shows empty");
+            var bar = density.boundingBox();
+            density.click(new Locator.ClickOptions().setPosition(bar.width / 2, bar.height / 2));
+            assertThat(page.locator(".said:focus")).hasCount(1);
+            double at = ((Number) page.evaluate("() => Number(document.activeElement.dataset.unitStart)")).doubleValue();
+            assertTrue(Math.abs(at / text.length() - 0.5) < 0.01, "opened at " + at + " of " + text.length());
+            assertThat(density).isInViewport(); // it stays on screen while the transcript scrolls
         }
     }
 }

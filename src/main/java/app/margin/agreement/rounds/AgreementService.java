@@ -5,7 +5,7 @@ import app.margin.agreement.Interpretation;
 import app.margin.agreement.PresenceTable;
 import app.margin.agreement.RoundAgreement;
 import app.margin.agreement.RoundAgreement.Figure;
-import app.margin.agreement.Segment;
+import app.margin.text.Segment;
 import app.margin.agreement.rounds.Adjudication.Decision;
 import app.margin.agreement.rounds.AgreementDtos.AdjudicateRequest;
 import app.margin.agreement.rounds.AgreementDtos.AdjudicationView;

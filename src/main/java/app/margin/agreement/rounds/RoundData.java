@@ -2,8 +2,8 @@ package app.margin.agreement.rounds;
 
 import app.margin.agreement.RoundAgreement.Coded;
 import app.margin.agreement.RoundAgreement.Text;
-import app.margin.agreement.Segment;
-import app.margin.agreement.TextUnits;
+import app.margin.text.Segment;
+import app.margin.text.TextUnits;
 import app.margin.agreement.UnitOfAnalysis;
 import app.margin.codebook.Code;
 import app.margin.coding.Coding;

@@ -68,6 +68,7 @@ class KeycloakSignInIT {
                 .env("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("margin"))
                 .env("MARGIN_OIDC_GROUPS_CLAIM", "groups")
                 .env("MARGIN_OIDC_PROVIDER_NAME", "Keycloak")
+                .env("MARGIN_OIDC_SESSION_KEY", "keycloak-it-session-key-of-32-or-more-characters")
                 .start();
     }
 

@@ -21,6 +21,7 @@ public class OidcProfile implements QuarkusTestProfile {
                 "quarkus.oidc.token.issuer", ISSUER,
                 "margin.oidc.groups-claim", "groups",
                 "margin.oidc.provider-name", "Example SSO",
+                "MARGIN_OIDC_SESSION_KEY", "a-test-session-key-of-32-or-more-characters",
                 "margin.demo.enabled", "false");
     }
 }

@@ -1,4 +1,4 @@
-package app.margin.agreement;
+package app.margin.text;
 
 /**
  * A stretch [start, end) of a continuum, such as the characters of a document a coder attached a code to.

@@ -1,4 +1,4 @@
-package app.margin.agreement;
+package app.margin.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package app.margin.agreement;
+package app.margin.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

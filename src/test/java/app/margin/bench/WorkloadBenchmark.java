@@ -1,0 +1,179 @@
+package app.margin.bench;
+
+import app.margin.support.MarginClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The side-by-side workload of issue 14 against the packaged Margin over HTTP: the synthetic project Taguette
+ * 1.5.2's web client was measured on (100 documents of 5,000 words, 1,000 codings, one code with 334 segments), each
+ * everyday step timed as the browser makes it, printed next to Taguette's figures from the same machine with the
+ * speed-up (Taguette's time / Margin's; the target is 5×). Then the process's resident memory, right after the work
+ * and after it has sat idle.
+ *
+ * <p>A command, not a test: {@code ./mvnw -B -q verify -Pworkload-bench}. Options: {@code -Dbench.auth=session}
+ * (default; the browser's cookie) or {@code token} (an API token); {@code -Dbench.repeats=100} reads per read step;
+ * {@code -Dbench.idleSeconds=30}; {@code -Dbench.jvmArgs="-Xmx512m …"} for Margin's JVM (e.g. a flight recording:
+ * {@code -XX:StartFlightRecording=filename=target/workload-bench/margin.jfr,settings=profile}). Margin's log is in
+ * target/workload-bench/margin.log.
+ */
+class WorkloadBenchmark {
+    static final int DOCUMENTS = 100;
+    static final int WORDS = 5_000;
+    static final int CODINGS = 1_000;
+    /** 1,000 codings dealt over three codes in turn: the first gets 334. */
+    static final int CODES = 3;
+    static final int REPEATS = Integer.getInteger("bench.repeats", 100);
+    static final int WARM_UP = 10;
+    static final long IDLE_SECONDS = Long.getLong("bench.idleSeconds", 30);
+    static final String AUTH = System.getProperty("bench.auth", "session");
+
+    /** Taguette 1.5.2 on this machine, from issue 14: the step, the percentile reported there, milliseconds. */
+    record Reference(String step, double percentile, double millis) {
+    }
+
+    static final Map<String, Reference> TAGUETTE = Map.of(
+            "import", new Reference("import", 0.5, 39),
+            "open", new Reference("open", 0.5, 6.4),
+            "add coding", new Reference("add coding", 0.99, 36),
+            "list segments", new Reference("list segments", 0.5, 240),
+            "export CSV", new Reference("export CSV", 0.5, 111));
+    static final double TAGUETTE_RSS_MB = 94;
+
+    @Test
+    void sideBySideWorkload() throws Exception {
+        List<String> jvmArgs = Arrays.stream(System.getProperty("bench.jvmArgs", "").split("\\s+"))
+                .filter(a -> !a.isBlank()).toList();
+        long startedAt = System.nanoTime();
+        try (PackagedMargin margin = PackagedMargin.start(PackagedMargin.JAR, 0, jvmArgs,
+                Path.of("target", "workload-bench", "margin.log"))) {
+            double readySeconds = (System.nanoTime() - startedAt) / 1e9;
+            Map<String, Latencies> steps = run(margin);
+            double busyRss = rssMegabytes(margin.pid());
+            Thread.sleep(IDLE_SECONDS * 1000);
+            double idleRss = rssMegabytes(margin.pid());
+            print(steps, readySeconds, busyRss, idleRss, jvmArgs);
+        }
+    }
+
+    private static Map<String, Latencies> run(PackagedMargin margin) throws Exception {
+        MarginClient admin = MarginClient.basic(margin.url, "admin", margin.adminPassword);
+        MarginClient client = AUTH.equals("token")
+                ? MarginClient.bearer(margin.url, admin.post("/api/v1/me/tokens", Map.of("name", "workload bench"))
+                        .expect(201).json().get("token").asText())
+                : MarginClient.signIn(margin.url, "admin", margin.adminPassword);
+        long project = client.post("/api/v1/projects", Map.of("name", "Workload", "description", "bench"))
+                .expect(201).json().get("id").asLong();
+        String path = "/api/v1/projects/" + project;
+        Map<String, Latencies> steps = new LinkedHashMap<>();
+        for (String step : List.of("import", "open", "add coding", "list segments", "export CSV", "export XLSX")) {
+            steps.put(step, new Latencies());
+        }
+
+        // Import: one document per request, as a researcher adds transcripts one by one.
+        CorpusGenerator generator = new CorpusGenerator(42, 0);
+        List<Long> documents = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (int i = 1; i <= DOCUMENTS; i++) {
+            byte[] text = generator.transcript(String.format("W%03d", i), WORDS).getBytes(StandardCharsets.UTF_8);
+            long t = System.nanoTime();
+            MarginClient.Answer answer = client.upload(path + "/documents",
+                    Map.of(String.format("W%03d.txt", i), text), Map.of()).expect(201);
+            steps.get("import").record(System.nanoTime() - t, answer.status());
+            JsonNode imported = answer.json().get("imported").get(0);
+            documents.add(imported.get("id").asLong());
+            lengths.add(imported.get("length").asInt());
+        }
+        List<Long> codes = new ArrayList<>();
+        for (int i = 1; i <= CODES; i++) {
+            codes.add(client.post(path + "/codes", Map.of("name", "Theme " + i)).expect(201).json().get("id").asLong());
+        }
+
+        // Add a coding: 1,000 in turn over the codes, a sentence-sized range somewhere in a document.
+        Random random = generator.random();
+        for (int n = 0; n < CODINGS; n++) {
+            int doc = n % DOCUMENTS;
+            int start = random.nextInt(lengths.get(doc) - 500);
+            Map<String, Object> coding = Map.of("documentId", documents.get(doc), "codeId", codes.get(n % CODES),
+                    "start", start, "end", start + 30 + random.nextInt(400));
+            long t = System.nanoTime();
+            int status = client.post(path + "/codings", coding).expect(201).status();
+            steps.get("add coding").record(System.nanoTime() - t, status);
+        }
+
+        long busiest = codes.getFirst();
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("list segments", path + "/codes/" + busiest + "/segments");
+        reads.put("export CSV", path + "/export/segments?format=csv&codeId=" + busiest);
+        reads.put("export XLSX", path + "/export/segments?format=xlsx&codeId=" + busiest);
+        for (int i = 0; i < WARM_UP + REPEATS; i++) {
+            // Open a document as the viewer does: its text and units, then the codings shown on it.
+            long did = documents.get(random.nextInt(DOCUMENTS));
+            long t = System.nanoTime();
+            client.get(path + "/documents/" + did).expect(200);
+            int status = client.get(path + "/codings?documentId=" + did).expect(200).status();
+            record(steps.get("open"), i, System.nanoTime() - t, status);
+            for (Map.Entry<String, String> read : reads.entrySet()) {
+                t = System.nanoTime();
+                status = client.get(read.getValue()).expect(200).status();
+                record(steps.get(read.getKey()), i, System.nanoTime() - t, status);
+            }
+        }
+        int segments = client.get(reads.get("list segments")).expect(200).json().size();
+        System.out.printf("%nWorkload project: %d documents × %d words, %d codings, busiest code %d segments%n",
+                DOCUMENTS, WORDS, CODINGS, segments);
+        return steps;
+    }
+
+    private static void record(Latencies step, int round, long nanos, int status) {
+        if (round >= WARM_UP) {
+            step.record(nanos, status);
+        }
+    }
+
+    private static void print(Map<String, Latencies> steps, double readySeconds, double busyRss, double idleRss,
+            List<String> jvmArgs) {
+        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", PackagedMargin.JAR, AUTH,
+                jvmArgs.isEmpty() ? "" : ", JVM " + String.join(" ", jvmArgs), readySeconds);
+        System.out.printf("%-14s %5s %9s %9s %16s %10s%n", "step", "n", "p50 ms", "p99 ms", "Taguette ms", "speed-up");
+        steps.forEach((step, latencies) -> {
+            Latencies.Snapshot s = latencies.snapshot();
+            Reference taguette = TAGUETTE.get(step);
+            String reference = "—";
+            String ratio = "—";
+            if (taguette != null) {
+                double margin = s.percentileMillis(taguette.percentile());
+                reference = String.format("%s %.1f", taguette.percentile() == 0.5 ? "p50" : "p99", taguette.millis());
+                ratio = String.format("%.1f×%s", taguette.millis() / margin,
+                        taguette.millis() / margin >= 5 ? "" : " (<5×)");
+            }
+            System.out.printf("%-14s %5d %9.2f %9.2f %16s %10s   %s%n", step, s.count(), s.percentileMillis(0.5),
+                    s.percentileMillis(0.99), reference, ratio, s.statusLine());
+        });
+        System.out.printf("RSS: %.0f MB right after the workload, %.0f MB after %d s idle (Taguette %.0f MB)%n",
+                busyRss, idleRss, IDLE_SECONDS, TAGUETTE_RSS_MB);
+    }
+
+    /** Resident set size of a process from /proc (Linux), in MB; -1 elsewhere. */
+    static double rssMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
