@@ -74,12 +74,10 @@ class ArchitectureTest {
             exception("exchange.CodebookExportService", "project.Project", "the project's name"),
             // Coding reads the document text and code names it checks against (coding depends on both features).
             exception("coding.CodingService", "corpus.Document", "ranges are checked against the text"),
-            exception("coding.CodingService", "corpus.DocumentUnit", "segments are listed with their unit"),
             exception("coding.CodingService", "codebook.Code", "code names in answers"),
             exception("coding.CodingService", "identity.AppUser", "coder names"),
             exception("coding.CodingBatches", "corpus.Document", "batch undo checks documents"),
-            exception("coding.CodingBatches", "audit.AuditEvent", "batch undo reads its batch from the audit log "
-                    + "(item 2 replaces it with typed events)"),
+            exception("coding.CodingBatches", "identity.AppUser", "names the batch's maker in a 403"),
             exception("coding.IdenticalCodings", "codebook.Code", "names the code in a 409"),
             exception("coding.MemoService", "corpus.Document", "checks a memo's target"),
             exception("coding.MemoService", "identity.AppUser", "author names"),
