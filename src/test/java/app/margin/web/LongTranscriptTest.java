@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * rendered page is printed as a figure for the notes, never asserted.
  */
 @QuarkusTest
+@org.junit.jupiter.api.Tag(BrowserTest.TAG)
 class LongTranscriptTest {
     static final List<String> WORDS = List.of("the", "broker", "money", "we", "walked", "river", "school", "my", "daughter",
             "church", "work", "London", "Seoul", "차별", "브로커", "and", "then", "it", "was", "hard");

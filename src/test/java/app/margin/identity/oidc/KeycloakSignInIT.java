@@ -43,6 +43,9 @@ class KeycloakSignInIT {
     private static final String PG = System.getProperty("keycloak.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String PG_USER = System.getProperty("keycloak.pg.user", "postgres");
     private static final String DATABASE = "margin_oidc_it";
+    /** The test realm's access and ID tokens last this long (the shipped realm: 300 s), so the browser's session must
+     * refresh them during the test. Tokens for the API calls are fetched shortly before use. */
+    private static final int TOKEN_SECONDS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -58,8 +61,8 @@ class KeycloakSignInIT {
         Path home = Path.of(unpacked).toAbsolutePath();
         assumeTrue(Files.isRegularFile(home.resolve("bin/kc.sh")), "Keycloak is unpacked by ./mvnw verify -Pkeycloak");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "needs Chromium: apt-get install -y chromium");
-        keycloak = KeycloakProcess.start(home, Path.of(System.getProperty("keycloak.realm",
-                "docker/keycloak/margin-realm.json")), MarginProcess.freePort(), MarginProcess.freePort(),
+        keycloak = KeycloakProcess.start(home, shortLivedTokens(Path.of(System.getProperty("keycloak.realm",
+                "docker/keycloak/margin-realm.json"))), MarginProcess.freePort(), MarginProcess.freePort(),
                 WORK.resolve("keycloak.log"));
         sql("drop database if exists " + DATABASE + " with (force)");
         sql("create database " + DATABASE);
@@ -139,6 +142,14 @@ class KeycloakSignInIT {
             page.getByText("Group project").first().waitFor();
             assertTrue(page.getByText("Owner's own").count() == 0, "a foreign project is not listed");
 
+            // Once the provider's tokens have expired, the session goes on: quarkus-oidc refreshes them with the
+            // refresh token, without sending the browser back to the sign-in form.
+            page.waitForTimeout((TOKEN_SECONDS + 3) * 1000L);
+            page.reload();
+            page.locator("#who").getByText("Cora Coder").waitFor();
+            page.getByText("Group project").first().waitFor();
+            assertTrue(!page.url().contains("/realms/"), "no new sign-in at the identity provider: " + page.url());
+
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
             page.waitForURL(Pattern.compile(".*/login\\.html.*"));
             // The identity provider's session ended too: signing in again asks for the password.
@@ -156,6 +167,16 @@ class KeycloakSignInIT {
             page.waitForURL(Pattern.compile(".*/login\\.html\\?error=disabled"));
             page.getByText("This account is disabled").waitFor();
         }
+    }
+
+    /** The realm file with access tokens of {@link #TOKEN_SECONDS}, written beside the test's logs. */
+    private static Path shortLivedTokens(Path realm) throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(realm.toFile());
+        tree.put("accessTokenLifespan", TOKEN_SECONDS);
+        Files.createDirectories(WORK);
+        Path copy = WORK.resolve("margin-realm.json");
+        JSON.writeValue(copy.toFile(), tree);
+        return copy;
     }
 
     private static String role(long projectId, String username, String owner) throws Exception {
