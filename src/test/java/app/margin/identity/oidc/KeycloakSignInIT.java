@@ -144,11 +144,13 @@ class KeycloakSignInIT {
 
             // Once the provider's tokens have expired, the session goes on: quarkus-oidc refreshes them with the
             // refresh token, without sending the browser back to the sign-in form.
+            String before = sessionCookie(page);
             page.waitForTimeout((TOKEN_SECONDS + 3) * 1000L);
             page.reload();
             page.locator("#who").getByText("Cora Coder").waitFor();
             page.getByText("Group project").first().waitFor();
             assertTrue(!page.url().contains("/realms/"), "no new sign-in at the identity provider: " + page.url());
+            assertTrue(!before.equals(sessionCookie(page)), "the session cookie holds the refreshed tokens");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
             page.waitForURL(Pattern.compile(".*/login\\.html.*"));
@@ -167,6 +169,12 @@ class KeycloakSignInIT {
             page.waitForURL(Pattern.compile(".*/login\\.html\\?error=disabled"));
             page.getByText("This account is disabled").waitFor();
         }
+    }
+
+    /** quarkus-oidc's encrypted session cookie (the provider's tokens) as the browser holds it. */
+    private static String sessionCookie(Page page) {
+        return page.context().cookies().stream().filter(c -> c.name.startsWith("q_session")).map(c -> c.value)
+                .collect(Collectors.joining("|"));
     }
 
     /** The realm file with access tokens of {@link #TOKEN_SECONDS}, written beside the test's logs. */
