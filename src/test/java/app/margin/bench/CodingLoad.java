@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class CodingLoad {
     private static final int WINDOW_SECONDS = 10;
+    /** Searches timed one at a time after the load, for the idle p99. */
+    private static final int IDLE_SEARCHES = 300;
 
     @Test
     void fiftyCoders() throws Exception {
@@ -135,11 +137,35 @@ class CodingLoad {
                         LinkedHashMap::new, Collectors.counting()))
                 .entrySet().stream().limit(10).forEach(e -> say("  %d× %s", e.getValue(), e.getKey()));
 
+        compareWithIdleSearch(sessions.getFirst(), project, options.seed(), latencies.get(Kind.SEARCH).snapshot());
+
         int discrepancies = check(admin, project, coders);
         int indexMisses = checkIndex(admin, project);
         assertEquals(0, errors.size(), "requests answered with an error (listed above)");
         assertEquals(0, discrepancies, "codings lost, duplicated, resurrected or changed (listed above)");
         assertEquals(0, indexMisses, "codes whose coded segments search does not find exactly (listed above)");
+    }
+
+    /**
+     * The coders' searches once more with nobody coding, one at a time, after the load (so the JIT compiler is as
+     * warm): the engine issue's target is a search p99 under load below twice this idle p99.
+     */
+    private static void compareWithIdleSearch(BrowserSession session, LoadProject project, long seed,
+            Latencies.Snapshot underLoad) throws InterruptedException {
+        List<String> queries = VirtualCoder.queries(project, new java.util.Random(seed));
+        Latencies idle = new Latencies();
+        for (int i = 0; i < IDLE_SEARCHES; i++) {
+            String q = queries.get(i % queries.size());
+            long t = System.nanoTime();
+            BrowserSession.Answer answer = session.get(project.path() + "/search?pageSize=20&q="
+                    + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20"));
+            idle.record(System.nanoTime() - t, answer.status());
+        }
+        Latencies.Snapshot alone = idle.snapshot();
+        say("search with nobody coding (%d searches, one at a time): p50 %.1f ms, p99 %.1f ms; under load p99 %.1f ms "
+                        + "= %.2f× the idle p99 (target < 2×)", alone.count(), alone.percentileMillis(0.5),
+                alone.percentileMillis(0.99), underLoad.percentileMillis(0.99),
+                underLoad.percentileMillis(0.99) / Math.max(0.001, alone.percentileMillis(0.99)));
     }
 
     private static void report(Map<Kind, Latencies> latencies, Latencies[] windows, double seconds, int coders,

@@ -300,7 +300,7 @@ final class VirtualCoder implements Runnable {
     }
 
     /** What coders search for: words, phrases, code filters (seeing their own layer), a word within a code. */
-    private static List<String> queries(LoadProject project, Random random) {
+    static List<String> queries(LoadProject project, Random random) {
         CorpusGenerator words = new CorpusGenerator(random.nextLong(), 0);
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
