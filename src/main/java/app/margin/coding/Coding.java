@@ -47,6 +47,10 @@ public class Coding extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The batch that made this coding (auto-coding), or null. */
+    @Column(name = "batch_id")
+    public Long batchId;
+
     @Version
     public long version;
 }

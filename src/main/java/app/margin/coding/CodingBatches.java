@@ -1,6 +1,5 @@
 package app.margin.coding;
 
-import app.margin.audit.AuditEvent;
 import app.margin.audit.AuditLog;
 import app.margin.change.ChangeFeed;
 import app.margin.change.IndexChange;
@@ -8,18 +7,16 @@ import app.margin.change.IndexChange.CodingChange;
 import app.margin.change.IndexChange.CodingsChanged;
 import app.margin.codebook.CodebookService;
 import app.margin.corpus.Document;
+import app.margin.identity.AppUser;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import app.margin.problem.SqlFailures;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +28,7 @@ import java.util.Set;
 
 /**
  * Many codings made in one go (auto-coding from search hits) as one audited action that can be undone as a whole.
- * The batch is identified by the sequence number of its audit event.
+ * The batch ({@link CodingBatch}) is identified by the sequence number of its audit event.
  */
 @ApplicationScoped
 @Transactional
@@ -46,13 +43,11 @@ public class CodingBatches {
     private final ProjectAccess access;
     private final AuditLog audit;
     private final ChangeFeed changes;
-    private final ObjectMapper json;
 
-    CodingBatches(ProjectAccess access, AuditLog audit, ChangeFeed changes, ObjectMapper json) {
+    CodingBatches(ProjectAccess access, AuditLog audit, ChangeFeed changes) {
         this.changes = changes;
         this.access = access;
         this.audit = audit;
-        this.json = json;
     }
 
     public record Range(long documentId, int start, int end) {
@@ -115,17 +110,18 @@ public class CodingBatches {
             throw ProblemException.badRequest("This would create " + fresh.size() + " codings; at most " + MAX_BATCH
                     + " are made in one go. Narrow the query.");
         }
-        Set<Long> checked = new HashSet<>();
-        List<Long> ids = new ArrayList<>();
+        requireDocumentsOf(projectId, documents(fresh));
         List<CodingChange> coded = new ArrayList<>();
         Instant now = Instant.now();
+        CodingBatch batch = new CodingBatch();
+        batch.projectId = projectId;
+        batch.coderId = grant.userId();
+        batch.codeId = codeId;
+        batch.created = fresh.size();
+        batch.createdAt = now;
+        batch.persist();
+        List<Long> ids = new ArrayList<>();
         for (Range r : fresh) {
-            if (checked.add(r.documentId())) {
-                Document doc = Document.findById(r.documentId());
-                if (doc == null || doc.projectId != projectId) {
-                    throw ProblemException.badRequest("There is no document " + r.documentId() + " in this project.");
-                }
-            }
             Coding coding = new Coding();
             coding.projectId = projectId;
             coding.documentId = r.documentId();
@@ -136,6 +132,7 @@ public class CodingBatches {
             coding.endOffset = r.end();
             coding.createdAt = now;
             coding.updatedAt = now;
+            coding.batchId = batch.id;
             coding.persist(); // identity ids: inserted now, so a concurrent identical coding fails here, not at commit
             ids.add(coding.id);
             coded.add(new CodingChange(coding.documentId, coding.id, null, new IndexChange.Range(r.start(), r.end())));
@@ -145,54 +142,65 @@ public class CodingBatches {
         after.put("description", description);
         after.put("documentIds", documents(fresh));
         after.put("codingIds", ids);
-        long batchId = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
-        changes.publish(batchId, new CodingsChanged(projectId, coded));
-        return new BatchResult(batchId, ids.size(), alreadyCoded, documents(fresh).size());
+        batch.auditSeq = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
+        changes.publish(batch.auditSeq, new CodingsChanged(projectId, coded));
+        return new BatchResult(batch.auditSeq, ids.size(), alreadyCoded, documents(fresh).size());
     }
 
-    /** Removes the codings a batch made that still exist; only the coder who made the batch may undo it. */
+    /** Every document named must be in the project: one query for all of them. */
+    private static void requireDocumentsOf(long projectId, List<Long> documentIds) {
+        List<Long> found = Document.getEntityManager().createQuery("select d.id from Document d where d.projectId = "
+                + ":p and d.id in :ids", Long.class).setParameter("p", projectId).setParameter("ids", documentIds)
+                .getResultList();
+        for (long documentId : documentIds) {
+            if (!found.contains(documentId)) {
+                throw ProblemException.badRequest("There is no document " + documentId + " in this project.");
+            }
+        }
+    }
+
+    /**
+     * Removes the codings a batch made that still exist, and their memos; only the coder who made the batch may undo
+     * it. The batch's codings are found by their batch id: one statement reads them, one removes their memos and one
+     * removes them, however large the batch.
+     */
     public UndoResult undo(long projectId, long batchId) {
         Grant grant = access.require(projectId, Permission.CODE);
-        AuditEvent event = AuditEvent.find("projectId = ?1 and seq = ?2", projectId, batchId).firstResult();
-        if (event == null || !ADDED.equals(event.action)) {
+        audit.serialise(projectId); // two undos of one batch at once: the second waits here, then sees the first
+        CodingBatch batch = CodingBatch.find("projectId = ?1 and auditSeq = ?2", projectId, batchId).firstResult();
+        if (batch == null) {
             throw ProblemException.notFound("There is no batch of codings " + batchId + " in this project.");
         }
-        if (!event.actor.equals(grant.username())) {
-            throw ProblemException.forbidden("Only " + event.actor + ", who made this batch, can undo it.");
+        if (batch.coderId != grant.userId()) {
+            String maker = AppUser.usernamesById(List.of(batch.coderId)).getOrDefault(batch.coderId, "the coder");
+            throw ProblemException.forbidden("Only " + maker + ", who made this batch, can undo it.");
         }
-        audit.serialise(projectId); // two undos of one batch at once: the second waits here, then sees the first
-        if (AuditEvent.count("projectId = ?1 and action = ?2 and targetId = ?3", projectId, UNDONE, batchId) > 0) {
+        if (batch.undoneAt != null) {
             throw ProblemException.conflict("This batch has already been undone.");
         }
-        JsonNode after = parse(event.afterJson);
-        List<Long> removed = new ArrayList<>();
-        List<CodingChange> uncoded = new ArrayList<>();
-        int gone = 0;
-        for (JsonNode id : after.get("codingIds")) {
-            Coding coding = Coding.findById(id.asLong());
-            if (coding == null) {
-                gone++;
-                continue;
-            }
-            Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, coding.id);
-            coding.delete();
-            removed.add(coding.id);
-            uncoded.add(new CodingChange(coding.documentId, coding.id,
-                    new IndexChange.Range(coding.startOffset, coding.endOffset), null));
-        }
+        List<Object[]> codings = Coding.getEntityManager().createQuery("select c.id, c.documentId, c.startOffset, "
+                + "c.endOffset from Coding c where c.batchId = :b order by c.id", Object[].class)
+                .setParameter("b", batch.id).getResultList();
+        Memo.delete("targetType = ?1 and targetId in (select c.id from Coding c where c.batchId = ?2)",
+                Memo.Target.CODING, batch.id);
+        Coding.delete("batchId", batch.id);
+        batch.undoneAt = Instant.now();
+        List<CodingChange> uncoded = codings.stream().map(row -> new CodingChange((Long) row[1], (Long) row[0],
+                new IndexChange.Range((Integer) row[2], (Integer) row[3]), null)).toList();
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put("codeId", after.get("codeId").asLong());
-        before.put("documentIds", json.convertValue(after.get("documentIds"), List.class));
-        before.put("codingIds", removed);
+        before.put("codeId", batch.codeId);
+        before.put("documentIds", codings.stream().map(row -> (Long) row[1]).distinct().toList());
+        before.put("codingIds", codings.stream().map(row -> (Long) row[0]).toList());
         long seq = audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
         changes.publish(seq, new CodingsChanged(projectId, uncoded));
-        return new UndoResult(batchId, removed.size(), gone);
+        return new UndoResult(batchId, codings.size(), Math.max(0, batch.created - codings.size()));
     }
 
     private static List<Range> fresh(Grant grant, long codeId, List<Range> ranges) {
         Set<String> existing = new HashSet<>();
-        for (long documentId : documents(ranges)) {
-            Coding.<Coding>list("documentId = ?1 and codeId = ?2 and coderId = ?3 and layer = ?4", documentId, codeId,
+        List<Long> documents = documents(ranges);
+        if (!documents.isEmpty()) { // one query for all documents (was one per document)
+            Coding.<Coding>list("documentId in ?1 and codeId = ?2 and coderId = ?3 and layer = ?4", documents, codeId,
                     grant.userId(), CodingLayer.CODER).forEach(c -> existing.add(key(c.documentId, c.startOffset, c.endOffset)));
         }
         List<Range> fresh = new ArrayList<>();
@@ -210,13 +218,5 @@ public class CodingBatches {
 
     private static List<Long> documents(List<Range> ranges) {
         return ranges.stream().map(Range::documentId).distinct().toList();
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable audit snapshot", e);
-        }
     }
 }

@@ -19,11 +19,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/projects/{pid}")
@@ -43,11 +49,36 @@ public class CodingResource {
 
     @GET
     @Path("/codings")
-    @Operation(summary = "Codings the caller may see (own layer and master; SUPERVISOR and OWNER: every layer)")
-    public List<CodingView> list(@PathParam("pid") long pid, @QueryParam("documentId") Long documentId,
+    @Operation(summary = "Codings the caller may see (own layer and master; SUPERVISOR and OWNER: every layer)",
+            description = "In document order (document, start, end, id). Without limit: all of them. With limit (1 to "
+                    + CodingService.MAX_PAGE + "): one page; when there are more, a Link header rel=\"next\" gives the "
+                    + "next page's URL, whose after parameter says where it starts (keyset paging).")
+    @APIResponse(responseCode = "200", description = "The codings (a page of them with limit)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CodingView.class)))
+    public Response list(@PathParam("pid") long pid, @QueryParam("documentId") Long documentId,
             @QueryParam("codeId") Long codeId, @QueryParam("coder") String coder,
-            @QueryParam("layer") String layer) {
-        return codings.list(pid, documentId, codeId, coder, Params.enumOrNull(CodingLayer.class, layer, "layer"));
+            @QueryParam("layer") String layer, @QueryParam("limit") Integer limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        CodingLayer inLayer = Params.enumOrNull(CodingLayer.class, layer, "layer");
+        if (limit == null && after == null) {
+            return Response.ok(codings.list(pid, documentId, codeId, coder, inLayer)).build();
+        }
+        CodingService.Page page = codings.page(pid, documentId, codeId, coder, inLayer,
+                limit == null ? CodingService.MAX_PAGE : limit, after);
+        Response.ResponseBuilder answer = Response.ok(page.codings());
+        if (page.next() != null) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build(), "next");
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("/codings/counts")
+    @Operation(summary = "How many codings the caller may see, per document, coder and layer",
+            description = "[{documentId, coder, layer, codings}]: the project home's counts, without downloading the "
+                    + "codings. The same visibility as GET …/codings.")
+    public List<CodingService.CodingCount> counts(@PathParam("pid") long pid) {
+        return codings.counts(pid);
     }
 
     @POST

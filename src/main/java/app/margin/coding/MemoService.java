@@ -16,9 +16,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Memos on a project, a document, a code or a coding. Only their author edits them. */
 @ApplicationScoped
@@ -50,9 +52,34 @@ public class MemoService {
             params.put("id", targetId);
         }
         List<Memo> memos = Memo.list(query + " order by createdAt, id", params);
-        Map<Long, String> names = AppUser.usernamesById(memos.stream().map(m -> m.authorId).toList());
-        LayerVisibility visibility = LayerVisibility.of(grant);
-        return memos.stream().filter(m -> visibleTarget(visibility, m)).map(m -> view(m, names)).toList();
+        Map<Long, String> names = AppUser.usernamesById(memos.stream().map(m -> m.authorId).distinct().toList());
+        Set<Long> visibleCodings = visibleCodings(LayerVisibility.of(grant), memos);
+        return memos.stream().filter(m -> m.targetType != Memo.Target.CODING || visibleCodings.contains(m.targetId))
+                .map(m -> view(m, names)).toList();
+    }
+
+    /** Codings per query when memos' codings are checked: well under PostgreSQL's limit of parameters. */
+    private static final int CODINGS_PER_QUERY = 1_000;
+
+    /**
+     * Of the codings the memos are written on, those the caller may see: their layer, coder and document read with one
+     * query per {@value #CODINGS_PER_QUERY} memos (it was one query per memo).
+     */
+    private static Set<Long> visibleCodings(LayerVisibility visibility, List<Memo> memos) {
+        List<Long> ids = memos.stream().filter(m -> m.targetType == Memo.Target.CODING).map(m -> m.targetId).distinct()
+                .toList();
+        Set<Long> visible = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += CODINGS_PER_QUERY) {
+            Coding.getEntityManager().createQuery("select c.id, c.layer, c.coderId, c.documentId from Coding c "
+                            + "where c.id in :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CODINGS_PER_QUERY)))
+                    .getResultList().forEach(row -> {
+                        if (visibility.mayView((CodingLayer) row[1], (Long) row[2], (Long) row[3])) {
+                            visible.add((Long) row[0]);
+                        }
+                    });
+        }
+        return visible;
     }
 
     public MemoView add(long projectId, CreateMemoRequest request) {

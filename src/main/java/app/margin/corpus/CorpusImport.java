@@ -63,6 +63,10 @@ public class CorpusImport {
         doc.importedAt = Instant.now();
         doc.persist();
         DocumentUnit.insertAll(doc.id, d.units());
+        // Written now and let go: an import of hundreds of transcripts would otherwise keep every text in the
+        // session until its commit, a second copy beside the archive's.
+        doc.flush();
+        Document.getEntityManager().detach(doc);
         return doc.id;
     }
 
@@ -91,7 +95,10 @@ public class CorpusImport {
         if (rc == null || rc.projectId != projectId) {
             throw ProblemException.notFound("There is no case " + caseId + " in this project.");
         }
-        DocumentService.find(projectId, documentId).caseId = caseId;
+        // An update, not a load: the document's text need not come back into the session.
+        if (Document.update("caseId = ?1 where id = ?2 and projectId = ?3", caseId, documentId, projectId) != 1) {
+            throw ProblemException.notFound("There is no document " + documentId + " in this project.");
+        }
     }
 
     private static Map<String, String> fitting(Map<String, String> attributes) {

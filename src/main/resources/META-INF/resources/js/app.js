@@ -73,15 +73,18 @@ async function projectHome(id, show) {
     api(`/projects/${id}`), api(`/projects/${id}/documents`), api(`/projects/${id}/members`), api(`/projects/${id}/codes`),
   ]);
   let codingCount = 0;
-  /** "demo-coder1 (17), demo-coder2 (17)" per document, from the codings the caller may see. */
+  /**
+   * "demo-coder1 (17), demo-coder2 (17)" per document, from the codings the caller may see: counted by the server per
+   * document, coder and layer (a coder's master and own codings are summed, as the column has always shown them).
+   */
   const codedBy = async () => {
     const byDocument = new Map();
-    const codings = await api(`/projects/${id}/codings`);
-    codingCount = codings.length;
-    for (const c of codings) {
+    codingCount = 0;
+    for (const c of await api(`/projects/${id}/codings/counts`)) {
       const counts = byDocument.get(c.documentId) ?? new Map();
-      counts.set(c.coder, (counts.get(c.coder) ?? 0) + 1);
+      counts.set(c.coder, (counts.get(c.coder) ?? 0) + c.codings);
       byDocument.set(c.documentId, counts);
+      codingCount += c.codings;
     }
     return byDocument;
   };

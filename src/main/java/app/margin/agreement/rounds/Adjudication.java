@@ -1,19 +1,22 @@
 package app.margin.agreement.rounds;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A supervisor's decision about coders' segments, and the master coding it wrote; undone decisions stay on record. */
 @Entity
@@ -56,8 +59,12 @@ public class Adjudication extends PanacheEntityBase {
     @Column(name = "end_offset")
     public int endOffset;
 
-    @Column(name = "source_codings")
-    public String sourceCodings;
+    /** The coder codings the decision was about, in the order named (table adjudication_source). */
+    @ElementCollection
+    @CollectionTable(name = "adjudication_source", joinColumns = @JoinColumn(name = "adjudication_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "coding_id")
+    public List<Long> sourceCodings = new ArrayList<>();
 
     @Column(name = "master_coding_id")
     public Long masterCodingId;
@@ -80,11 +87,11 @@ public class Adjudication extends PanacheEntityBase {
     public long version;
 
     List<Long> sources() {
-        return sourceCodings.isEmpty() ? List.of()
-                : Arrays.stream(sourceCodings.split(",")).map(Long::valueOf).toList();
+        return List.copyOf(sourceCodings);
     }
 
     void sources(List<Long> ids) {
-        sourceCodings = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        sourceCodings.clear();
+        sourceCodings.addAll(ids);
     }
 }
