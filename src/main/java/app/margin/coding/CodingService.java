@@ -182,7 +182,7 @@ public class CodingService {
     /** Refused with 409 (naming the existing coding) when the caller has already applied this code to this range. */
     public CodingView add(long projectId, CreateCodingRequest request) {
         Grant grant = access.require(projectId, Permission.CODE);
-        DocumentBounds doc = DocumentBounds.of(em, projectId, request.documentId(), request.start(), request.end());
+        DocumentBounds doc = DocumentBounds.of(em, projectId, request.documentId());
         CodebookService.referenced(projectId, request.codeId(), "codeId");
         doc.requireValid(request.start(), request.end());
         Coding coding = new Coding();
@@ -250,7 +250,7 @@ public class CodingService {
      */
     public CodingView addToMaster(long projectId, long documentId, long codeId, int start, int end) {
         Grant grant = access.require(projectId, Permission.ADJUDICATE);
-        DocumentBounds doc = DocumentBounds.of(em, projectId, documentId, start, end);
+        DocumentBounds doc = DocumentBounds.of(em, projectId, documentId);
         CodebookService.referenced(projectId, codeId, "codeId");
         doc.requireValid(start, end);
         // In the master layer the rule holds whoever adjudicated: the database's rule includes the coder, so two

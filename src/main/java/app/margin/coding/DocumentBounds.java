@@ -5,34 +5,26 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 
 /**
- * What a coding request needs of its document: that it is in the project, its length, and the characters on either
- * side of the two boundaries (to refuse a range that cuts a character in half), read in one query without the text.
- * Loading the document entity carried its whole text (about 30,000 characters for a 5,000-word transcript) into the
- * persistence context of every added coding, to be dirty-checked at each flush.
+ * What a coding request needs of its document: that it is in the project, and its text to check the range against,
+ * read as a projection rather than as the document entity. The entity put the whole text (about 30,000 characters
+ * for a 5,000-word transcript) with its attributes into the request's persistence context, to be dirty-checked at each
+ * flush. The text itself is still read: the boundaries are UTF-16 offsets, and PostgreSQL's substring counts code
+ * points, so only Java can tell whether a boundary cuts a character in half.
  */
-record DocumentBounds(long documentId, int length, String aroundStart, String aroundEnd) {
+record DocumentBounds(long documentId, String text) {
 
-    /** The document's bounds around {@code start} and {@code end}, else 400 naming documentId. */
-    static DocumentBounds of(EntityManager em, long projectId, long documentId, int start, int end) {
-        // substring is 1-based: from position offset it yields the characters at 0-based offset-1 and offset
-        List<Object[]> rows = em.createQuery("select d.textLength, substring(d.text, :s, 2), substring(d.text, :e, 2) "
-                        + "from Document d where d.id = :d and d.projectId = :p", Object[].class)
-                .setParameter("s", Math.max(start, 1)).setParameter("e", Math.max(end, 1))
-                .setParameter("d", documentId).setParameter("p", projectId).getResultList();
-        if (rows.isEmpty()) {
+    /** The document's text, else 400 naming documentId. */
+    static DocumentBounds of(EntityManager em, long projectId, long documentId) {
+        List<String> texts = em.createQuery("select d.text from Document d where d.id = :d and d.projectId = :p",
+                String.class).setParameter("d", documentId).setParameter("p", projectId).getResultList();
+        if (texts.isEmpty()) {
             throw ProblemException.badRequest("There is no document " + documentId + " in this project (documentId).");
         }
-        Object[] row = rows.getFirst();
-        return new DocumentBounds(documentId, ((Number) row[0]).intValue(), (String) row[1], (String) row[2]);
+        return new DocumentBounds(documentId, texts.getFirst());
     }
 
-    /** The range checks of {@link Offsets#requireValid} against these bounds. */
+    /** See {@link Offsets#requireValid}. */
     void requireValid(int start, int end) {
-        Offsets.requireValid(start, end, length, splits(start, aroundStart) || splits(end, aroundEnd));
-    }
-
-    private boolean splits(int offset, String around) {
-        return offset > 0 && offset < length && around != null && around.length() == 2
-                && Character.isHighSurrogate(around.charAt(0)) && Character.isLowSurrogate(around.charAt(1));
+        Offsets.requireValid(start, end, text);
     }
 }
