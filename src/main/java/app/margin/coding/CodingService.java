@@ -182,12 +182,12 @@ public class CodingService {
     /** Refused with 409 (naming the existing coding) when the caller has already applied this code to this range. */
     public CodingView add(long projectId, CreateCodingRequest request) {
         Grant grant = access.require(projectId, Permission.CODE);
-        Document doc = referencedDocument(projectId, request.documentId());
+        DocumentBounds doc = DocumentBounds.of(em, projectId, request.documentId());
         CodebookService.referenced(projectId, request.codeId(), "codeId");
-        Offsets.requireValid(request.start(), request.end(), doc.text);
+        doc.requireValid(request.start(), request.end());
         Coding coding = new Coding();
         coding.projectId = projectId;
-        coding.documentId = doc.id;
+        coding.documentId = doc.documentId();
         coding.codeId = request.codeId();
         coding.coderId = grant.userId();
         coding.layer = CodingLayer.CODER;
@@ -195,7 +195,7 @@ public class CodingService {
         coding.endOffset = request.end();
         coding.createdAt = Instant.now();
         coding.updatedAt = coding.createdAt;
-        IdenticalCodings.requireNone(coding, null);
+        // no look first: the unique index refuses a repeat at the insert, which write turns into the same 409
         IdenticalCodings.write(em, coding);
         long seq = audit.record(projectId, grant.username(), "coding.added", "CODING", coding.id, null, snapshot(coding));
         announce(seq, coding, null, range(coding));
@@ -250,21 +250,21 @@ public class CodingService {
      */
     public CodingView addToMaster(long projectId, long documentId, long codeId, int start, int end) {
         Grant grant = access.require(projectId, Permission.ADJUDICATE);
-        Document doc = referencedDocument(projectId, documentId);
+        DocumentBounds doc = DocumentBounds.of(em, projectId, documentId);
         CodebookService.referenced(projectId, codeId, "codeId");
-        Offsets.requireValid(start, end, doc.text);
+        doc.requireValid(start, end);
         // In the master layer the rule holds whoever adjudicated: the database's rule includes the coder, so two
         // supervisors deciding the same disagreement at once are put in order here, before the check.
         audit.serialise(projectId);
         Coding existing = Coding.<Coding>find("documentId = ?1 and codeId = ?2 and layer = ?3 and startOffset = ?4 "
-                + "and endOffset = ?5", doc.id, codeId, CodingLayer.MASTER, start, end).firstResult();
+                + "and endOffset = ?5", doc.documentId(), codeId, CodingLayer.MASTER, start, end).firstResult();
         if (existing != null) {
             throw IdenticalCodings.conflict(CodingLayer.MASTER, "‘" + CodebookService.referenced(projectId, codeId,
                     "codeId").name + "’", existing.id);
         }
         Coding coding = new Coding();
         coding.projectId = projectId;
-        coding.documentId = doc.id;
+        coding.documentId = doc.documentId();
         coding.codeId = codeId;
         coding.coderId = grant.userId();
         coding.layer = CodingLayer.MASTER;
@@ -313,15 +313,6 @@ public class CodingService {
         }
         return coding;
     }
-
-    private static Document referencedDocument(long projectId, long documentId) {
-        Document doc = Document.findById(documentId);
-        if (doc == null || doc.projectId != projectId) {
-            throw ProblemException.badRequest("There is no document " + documentId + " in this project (documentId).");
-        }
-        return doc;
-    }
-
 
     private static CodingView view(Coding c, Map<Long, String> usernames) {
         return new CodingView(c.id, c.documentId, c.codeId, usernames.get(c.coderId), c.layer, c.startOffset, c.endOffset,

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 @RequestScoped
 public class CurrentCaller {
+    /**
+     * The account's id, as an identity attribute, when the mechanism read the account's row in this same request (a
+     * browser session's lookup, which requires an enabled account): the account is then loaded by its key rather than
+     * looked up by name again. Nothing about the account is kept beyond the request.
+     */
+    public static final String USER_ID = "margin.user-id";
+
     private final SecurityIdentity identity;
     private AppUser user;
 
@@ -34,7 +41,9 @@ public class CurrentCaller {
                 throw ProblemException.forbidden(refusal.get());
             }
             String name = identity.getPrincipal().getName();
-            user = AppUser.findByUsername(name).orElseGet(() -> provisionExternal(name));
+            Long id = identity.getAttribute(USER_ID);
+            AppUser byId = id == null ? null : AppUser.findById(id);
+            user = byId != null ? byId : AppUser.findByUsername(name).orElseGet(() -> provisionExternal(name));
         }
         return user;
     }

@@ -30,7 +30,7 @@ public class BrowserSessions {
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     /** A live session and whom it signs in. */
-    record SignedIn(long sessionId, String username, String roles) {
+    record SignedIn(long sessionId, long userId, String username, String roles) {
     }
 
     private final EntityManager em;
@@ -67,7 +67,7 @@ public class BrowserSessions {
     @Transactional
     Optional<SignedIn> find(String token) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select s.id, s.last_seen_at, s.expires_at, u.username, u.roles "
+        List<Object[]> rows = em.createNativeQuery("select s.id, s.last_seen_at, s.expires_at, u.username, u.roles, u.id "
                         + "from browser_session s join app_user u on u.id = s.user_id "
                         + "where s.token_hash = ?1 and u.enabled = true")
                 .setParameter(1, SecretTokens.digest(token)).getResultList();
@@ -85,7 +85,7 @@ public class BrowserSessions {
             em.createNativeQuery("update browser_session set last_seen_at = ?1 where id = ?2")
                     .setParameter(1, now).setParameter(2, id).executeUpdate();
         }
-        return Optional.of(new SignedIn(id, (String) row[3], (String) row[4]));
+        return Optional.of(new SignedIn(id, ((Number) row[5]).longValue(), (String) row[3], (String) row[4]));
     }
 
     /** Ends the session the token names (signing out); nothing happens for an unknown token. */

@@ -1,5 +1,6 @@
 package app.margin.identity.session;
 
+import app.margin.identity.CurrentCaller;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,6 +39,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
         Set<String> roles = Arrays.stream(session.roles().split(",")).map(String::strip).filter(r -> !r.isEmpty())
                 .collect(Collectors.toSet());
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(session.username()))
-                .addRoles(roles).addAttribute(BrowserSessions.SESSION_ID, session.sessionId()).build();
+                .addRoles(roles).addAttribute(BrowserSessions.SESSION_ID, session.sessionId())
+                .addAttribute(CurrentCaller.USER_ID, session.userId()).build();
     }
 }

@@ -134,6 +134,30 @@ class BrowserSessionTest {
         Api.as(user).get("/api/v1/me").then().statusCode(200);
     }
 
+    /** The session lookup names the account for its request only: what the owner changes counts at the next one. */
+    @Test
+    void aRoleChangedOrRemovedCountsOnTheSessionsVeryNextRequest() {
+        String owner = Api.newUser("owner");
+        String coder = Api.newUser("coder");
+        long project = Api.newProject(owner, "Roles change");
+        long document = Api.importText(owner, project, "r.txt", "A text to code twice.", "TRANSCRIPT");
+        long code = Api.newCode(owner, project, "Theme", null);
+        Api.addMember(owner, project, coder, "CODER");
+        String session = signIn(coder, Api.PASSWORD);
+        String codings = "/api/v1/projects/" + project + "/codings";
+        with(session).body(Map.of("documentId", document, "codeId", code, "start", 0, "end", 6)).post(codings)
+                .then().statusCode(201);
+
+        Api.as(owner).body(Map.of("role", "VIEWER")).put("/api/v1/projects/" + project + "/members/" + coder)
+                .then().statusCode(200);
+        with(session).body(Map.of("documentId", document, "codeId", code, "start", 7, "end", 11)).post(codings)
+                .then().statusCode(403);
+        with(session).get(codings).then().statusCode(200);
+
+        Api.as(owner).delete("/api/v1/projects/" + project + "/members/" + coder).then().statusCode(204);
+        with(session).get(codings).then().statusCode(404);
+    }
+
     @Test
     void anAdministratorResetsAPasswordAndTheAccountsSessionsEnd() {
         String user = Api.newUser("forgetful");
