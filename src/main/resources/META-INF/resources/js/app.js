@@ -129,27 +129,35 @@ async function projectHome(id, show) {
   );
 }
 
+/**
+ * Resolves true once the signed-in user is known (false when that failed). The address may change while the page
+ * starts: listening from the first moment, each call shows the address it was called for, once, the last one last.
+ */
+let started;
+
 async function route() {
+  const hash = location.hash; // the address this call shows, even if it changes while the page starts
+  if (!(await started)) return;
   message.hidden = true;
   const show = showFor(++navigation);
-  const documentMatch = location.hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
-  const codebookMatch = location.hash.match(/^#\/projects\/(\d+)\/codebook/);
-  const analysisMatch = location.hash.match(/^#\/projects\/(\d+)\/analysis/);
-  const searchMatch = location.hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
-  const exportsMatch = location.hash.match(/^#\/projects\/(\d+)\/exports/);
-  const match = location.hash.match(/^#\/projects\/(\d+)/);
+  const documentMatch = hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
+  const codebookMatch = hash.match(/^#\/projects\/(\d+)\/codebook/);
+  const analysisMatch = hash.match(/^#\/projects\/(\d+)\/analysis/);
+  const searchMatch = hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
+  const exportsMatch = hash.match(/^#\/projects\/(\d+)\/exports/);
+  const match = hash.match(/^#\/projects\/(\d+)/);
   try {
     if (documentMatch) {
-      const at = location.hash.match(/[?&]at=(\d+)/);
+      const at = hash.match(/[?&]at=(\d+)/);
       await documentView(documentMatch[1], documentMatch[2], { me, show, showError, at: at ? Number(at[1]) : undefined });
     }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
-    else if (location.hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
-    else if (location.hash.match(/^#\/accounts/)) await accountsView({ me, show, showError });
-    else if (location.hash.match(/^#\/tokens/)) await tokensView({ show, showError });
+    else if (hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
+    else if (hash.match(/^#\/accounts/)) await accountsView({ me, show, showError });
+    else if (hash.match(/^#\/tokens/)) await tokensView({ show, showError });
     else if (match) await projectHome(match[1], show);
     else await projectList(show);
   } catch (error) {
@@ -158,14 +166,18 @@ async function route() {
 }
 
 async function start() {
-  try {
-    me = await api('/me');
+  started = api('/me').then(user => {
+    me = user;
     document.getElementById('who').textContent = me.displayName ?? me.username;
     document.getElementById('accounts-link').hidden = !me.admin; // the API refuses everyone else anyway
-  } catch (error) {
+    return true;
+  }, error => {
     showError(error);
-    return;
-  }
+    return false;
+  });
+  window.addEventListener('hashchange', route);
+  route();
+  if (!(await started)) return;
   const logout = document.getElementById('logout');
   logout.addEventListener('click', async () => {
     logout.disabled = true;
@@ -173,8 +185,6 @@ async function start() {
     const answer = await api('/session/logout', { method: 'POST' }).catch(() => null);
     location.assign(answer?.next ?? '/login.html');
   });
-  window.addEventListener('hashchange', route);
-  route();
 }
 
 start();
