@@ -13,6 +13,8 @@ class ApiSecuritySchemesTest {
     @Test
     void openApiDeclaresTokenBasicAndSessionCookie() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.keySet()",
+                        containsInAnyOrder("bearerToken", "basicAuth", "sessionCookie"))
                 .body("components.securitySchemes.bearerToken.type", equalTo("http"))
                 .body("components.securitySchemes.bearerToken.scheme", equalTo("bearer"))
                 .body("components.securitySchemes.basicAuth.scheme", equalTo("basic"))
