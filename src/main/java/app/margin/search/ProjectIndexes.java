@@ -72,6 +72,8 @@ public class ProjectIndexes {
     static final long GATHER_MILLIS = 100;
     /** A search waits this long for its index to catch up (a first build of a large project takes tens of seconds). */
     static final long MAX_WAIT_SECONDS = 300;
+    /** How many passes a search waits for before it answers from the index as it is. */
+    static final int MAX_PASSES_WAITED = 3;
 
     private final IndexSource source;
     private final Path root;
@@ -195,20 +197,27 @@ public class ProjectIndexes {
      */
     ProjectIndex upToDate(long projectId) {
         trouble.check(projectId);
-        ProjectIndex index = open(projectId);
-        Build build = builds.get(projectId);
-        if (build != null && build.frozen && index.appliedSeq() > 0) {
-            return index; // searches never wait for a rebuild while there is an index to answer from
+        long required = -1;
+        for (int pass = 0; ; pass++) {
+            ProjectIndex index = open(projectId);
+            Build build = builds.get(projectId);
+            if (build != null && build.frozen && index.appliedSeq() > 0) {
+                return index; // searches never wait for a rebuild while there is an index to answer from
+            }
+            if (required < 0) {
+                required = latestCommitted(projectId);
+            }
+            // Checked again after each wait: a pass that ended while a first build was being swapped in can leave
+            // the index behind the change this search must see (a full suite run saw a new coding missing once).
+            if ((index.verified() && index.appliedSeq() >= required) || pass == MAX_PASSES_WAITED) {
+                return index;
+            }
+            await(requestPass(projectId, true), projectId);
+            build = builds.get(projectId);
+            if (build != null && build.frozen && open(projectId).appliedSeq() == 0) {
+                await(build.done, projectId); // a first build: nothing to answer from before it
+            }
         }
-        if (index.verified() && index.appliedSeq() >= latestCommitted(projectId)) {
-            return index;
-        }
-        await(requestPass(projectId, true), projectId);
-        build = builds.get(projectId);
-        if (build != null && build.frozen && open(projectId).appliedSeq() == 0) {
-            await(build.done, projectId); // a first build: nothing to answer from before it
-        }
-        return open(projectId);
     }
 
     /** The change a search must see: the database's head, or, with no other instance, the last one made here. */
