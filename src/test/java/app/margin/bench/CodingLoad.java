@@ -157,8 +157,7 @@ class CodingLoad {
         for (int i = 0; i < IDLE_SEARCHES; i++) {
             String q = queries.get(i % queries.size());
             long t = System.nanoTime();
-            BrowserSession.Answer answer = session.get(project.path() + "/search?pageSize=20&q="
-                    + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20"));
+            BrowserSession.Answer answer = session.get(VirtualCoder.searchPath(project, q));
             idle.record(System.nanoTime() - t, answer.status());
         }
         Latencies.Snapshot alone = idle.snapshot();

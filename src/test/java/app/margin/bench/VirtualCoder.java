@@ -169,8 +169,7 @@ final class VirtualCoder implements Runnable {
     private void search() throws InterruptedException {
         String q = queries.get(random.nextInt(queries.size()));
         long t = System.nanoTime();
-        Answer answer = session.get(project.path() + "/search?pageSize=20&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20"));
+        Answer answer = session.get(searchPath(project, q));
         time(Kind.SEARCH, t, answer);
         if (answer.status() != 200) {
             failed(Kind.SEARCH, answer);
@@ -297,6 +296,11 @@ final class VirtualCoder implements Runnable {
     static Content content(JsonNode view) {
         return new Content(view.get("documentId").asLong(), view.get("codeId").asLong(), view.get("start").asInt(),
                 view.get("end").asInt());
+    }
+
+    /** A search as the coders send it: a page of 20 hits for {@code q}. */
+    static String searchPath(LoadProject project, String q) {
+        return project.path() + "/search?pageSize=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** What coders search for: words, phrases, code filters (seeing their own layer), a word within a code. */

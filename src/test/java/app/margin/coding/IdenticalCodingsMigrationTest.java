@@ -1,14 +1,13 @@
 package app.margin.coding;
 
+import static app.margin.coding.MigrationRows.insert;
+import static app.margin.coding.MigrationRows.longs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -77,25 +76,6 @@ class IdenticalCodingsMigrationTest {
                 + ", '" + layer + "', " + start + ", " + end + ", current_timestamp, current_timestamp)");
     }
 
-    private static long insert(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.executeUpdate(sql, new String[] {"id"});
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static List<Long> longs(Connection db, String sql) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getLong(1));
-            }
-        }
-        return values;
-    }
 
     private static List<Long> longsUnchecked(Connection db, String sql) {
         try {

@@ -1,13 +1,12 @@
 package app.margin.coding;
 
+import static app.margin.coding.MigrationRows.insert;
+import static app.margin.coding.MigrationRows.longs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -90,25 +89,5 @@ class QueryRelationsMigrationTest {
         return insert(db, "insert into adjudication (project_id, round_id, document_id, code_id, decision, start_offset, "
                 + "end_offset, source_codings, decided_by, decided_at) values (" + project + ", " + round + ", " + doc
                 + ", " + code + ", 'MERGE', 0, 15, '" + sources + "', " + me + ", current_timestamp)");
-    }
-
-    private static long insert(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.executeUpdate(sql, new String[] {"id"});
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static List<Long> longs(Connection db, String sql) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getLong(1));
-            }
-        }
-        return values;
     }
 }
