@@ -96,6 +96,8 @@ public class ProjectIndexes {
     private final ScheduledThreadPoolExecutor indexer = new ScheduledThreadPoolExecutor(1, daemonThreads("margin-indexer"));
     private final ExecutorService builder = Executors.newSingleThreadExecutor(daemonThreads("margin-index-builder"));
     private final AtomicBoolean commitScheduled = new AtomicBoolean();
+    /** Test hook: runs on the indexer right after a rebuilt index is swapped in, before it is caught up. */
+    private volatile Consumer<Long> afterSwapIn = projectId -> { };
     /** Test hook: scheduled commits wait while set, so a test can stand for a crash before the next commit. */
     private volatile boolean commitsPaused;
     /** Documents (without their codings) and layouts the indexer used last: a single coding needs no text read. */
@@ -207,8 +209,8 @@ public class ProjectIndexes {
             if (required < 0) {
                 required = latestCommitted(projectId);
             }
-            // Checked again after each wait: a pass that ended while a first build was being swapped in can leave
-            // the index behind the change this search must see (a full suite run saw a new coding missing once).
+            // Checked again after each wait: the pass a search waited for may have found a build running, which
+            // catches the new index up when it swaps it in.
             if ((index.verified() && index.appliedSeq() >= required) || pass == MAX_PASSES_WAITED) {
                 return index;
             }
@@ -442,7 +444,7 @@ public class ProjectIndexes {
             }
             long built = documents;
             CompletableFuture<Void> swapped = new CompletableFuture<>();
-            submit(projectId, swapped, () -> swap(projectId, next));
+            submit(projectId, swapped, () -> swap(projectId, build, next));
             swapped.whenComplete((ok, failure) -> {
                 builds.remove(projectId, build);
                 if (failure != null) {
@@ -469,7 +471,7 @@ public class ProjectIndexes {
      * changes since its build began, and retires the old one (its readers close when the last search on it is done).
      * The renames run inside the map's compute, so no search opens the directory halfway.
      */
-    private void swap(long projectId, Path next) {
+    private void swap(long projectId, Build build, Path next) {
         if (!source.projectExists(projectId)) {
             deleteQuietly(next);
             dropNow(projectId);
@@ -494,15 +496,18 @@ public class ProjectIndexes {
             } else {
                 deleteQuietly(old);
             }
+            // Before the new index becomes visible: a search must not take it for the old one that answers while a
+            // build runs, because it is not caught up yet (it waits for the pass queued behind this swap instead).
+            builds.remove(id, build);
             return newIndex(id);
         });
+        afterSwapIn.accept(projectId);
         wholeBuilds.incrementAndGet();
         Log.infof("Rebuilt the search index of project %d", projectId);
         writing(projectId, index -> {
             IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
             if (changes.everything()) {
                 // the database moved on past the feed while building (or was replaced): build once more
-                builds.remove(projectId);
                 startBuild(projectId, true);
             } else if (changes.any(index.appliedSeq())) {
                 apply(projectId, index, changes);
@@ -605,6 +610,10 @@ public class ProjectIndexes {
             }
         });
         await(done, projectId);
+    }
+
+    void afterSwapIn(Consumer<Long> hook) {
+        afterSwapIn = hook;
     }
 
     void pauseCommits(boolean paused) {

@@ -107,6 +107,56 @@ class IndexLifecycleTest {
     }
 
     @Test
+    void aSearchWhileANewProjectsFirstBuildIsSwappedInWaitsUntilTheNewIndexIsCaughtUp() throws Exception {
+        CountDownLatch builderHeld = new CountDownLatch(1);
+        CountDownLatch releaseBuilder = new CountDownLatch(1);
+        indexes.onBuilder(() -> awaitQuietly(builderHeld, releaseBuilder));
+        assertTrue(builderHeld.await(60, TimeUnit.SECONDS));
+        Team team;
+        long doc;
+        CountDownLatch swappedIn = new CountDownLatch(1);
+        CountDownLatch releaseIndexer = new CountDownLatch(1);
+        try {
+            team = Api.team("First build swapped in");
+            doc = Api.importText(team.supervisor(), team.projectId(), "a.txt", "The broker waited at the border.", null);
+            long pid = team.projectId();
+            indexes.afterSwapIn(projectId -> {
+                if (projectId == pid) {
+                    awaitQuietly(swappedIn, releaseIndexer);
+                }
+            });
+        } finally {
+            releaseBuilder.countDown();
+        }
+        CompletableFuture<Set<Long>> search;
+        try {
+            assertTrue(swappedIn.await(60, TimeUnit.SECONDS), "the first build is swapped in");
+            // committed after the build read the project: only the swap's catch-up brings it into the new index
+            long code = Api.newCode(team.supervisor(), team.projectId(), "Waiting", null);
+            Api.code(team.coder(), team.projectId(), doc, code, 4, 10);
+            search = CompletableFuture.supplyAsync(() -> documentsFound(team, "code:Waiting"));
+            try {
+                search.get(2, TimeUnit.SECONDS); // it must not answer from the new index before its catch-up
+            } catch (java.util.concurrent.TimeoutException waiting) {
+                // as it should: waiting for the pass queued behind the swap
+            }
+        } finally {
+            indexes.afterSwapIn(projectId -> { });
+            releaseIndexer.countDown();
+        }
+        assertEquals(Set.of(doc), search.get(60, TimeUnit.SECONDS));
+    }
+
+    private static void awaitQuietly(CountDownLatch entered, CountDownLatch release) {
+        entered.countDown();
+        try {
+            release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void anIdleIndexClosesWithoutBreakingASearchReadingItAndOpensAgainOnDemand() {
         Team team = Api.team("Idle index");
         long pid = team.projectId();
