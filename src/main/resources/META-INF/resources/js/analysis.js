@@ -11,17 +11,36 @@ function heat(value, max) {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Whose codings a matrix counts, as search filters: every layer the caller may see (each coder's codings counted
+ * apart, so two coders' codings of one passage count twice), one coder's layer, or the master layer.
+ */
+function layerChoices(project, members, me) {
+  const supervises = project.role === 'SUPERVISOR' || project.role === 'OWNER';
+  const choices = [{ filter: '', label: supervises ? 'Every coder’s layer' : 'Every layer you may see' },
+    { filter: `coder:${me.username}`, label: 'My codings' }];
+  if (supervises) {
+    for (const m of members.filter(m => m.username !== me.username)) {
+      choices.push({ filter: `coder:${m.username}`, label: `${m.displayName ?? m.username} (${m.username})` });
+    }
+  }
+  choices.push({ filter: 'coder:master', label: 'Master layer (adjudicated)' });
+  return choices;
+}
+
 const quoted = text => `"${String(text).replace(/"/g, '')}"`;
 
 /** Words characteristic of a code: over-represented in its segments against the rest of the corpus (G²). */
-async function keywordsCard(pid, q, showError) {
+async function keywordsCard(pid, query, showError) {
   const codes = await api(`/projects/${pid}/codes`);
   const code = h('select', { id: 'keywords-code' }, codes.map(c => h('option', { value: c.id }, c.path)));
   const list = h('div', { 'aria-live': 'polite' });
   const run = async () => {
     try {
       const params = new URLSearchParams({ codeId: code.value, limit: 25 });
-      if (q.value.trim()) params.set('q', q.value.trim());
+      if (query()) params.set('q', query());
       const result = await api(`/projects/${pid}/keywords?${params}`);
       list.replaceChildren(result.words.length === 0 ? h('p', { class: 'muted' }, 'No words stand out in this code’s segments.')
         : h('table', { class: 'counts keywords' },
@@ -39,7 +58,8 @@ async function keywordsCard(pid, q, showError) {
 }
 
 export async function analysisView(pid, { show, showError }) {
-  const [project, cases] = await Promise.all([api(`/projects/${pid}`), api(`/projects/${pid}/cases`)]);
+  const [project, cases, me, members] = await Promise.all([api(`/projects/${pid}`), api(`/projects/${pid}/cases`),
+    api('/me'), api(`/projects/${pid}/members`)]);
   const attributes = [...new Set(cases.flatMap(c => Object.keys(c.attributes ?? {})))].sort();
   const field = (id, label, control) => h('span', { class: 'field' }, h('label', { for: id }, label), control);
   const kind = h('select', { id: 'matrix-kind' }, h('option', { value: 'codes' }, 'Code × code'),
@@ -50,7 +70,12 @@ export async function analysisView(pid, { show, showError }) {
   const distance = h('input', { id: 'matrix-distance', type: 'number', min: 0, value: 20 });
   const attribute = h('select', { id: 'matrix-attribute' }, attributes.map(a => h('option', { value: a }, a)));
   const cell = h('select', { id: 'matrix-cell' });
-  const q = h('input', { id: 'matrix-q', type: 'search', placeholder: 'e.g. attr.gender:female or coder:demo-coder1' });
+  const q = h('input', { id: 'matrix-q', type: 'search', placeholder: 'e.g. attr.gender:female or kind:transcript' });
+  const layers = layerChoices(project, members, me);
+  const layer = h('select', { id: 'matrix-layer' }, layers.map(l => h('option', { value: l.filter }, l.label)));
+  /** The search filter of the chosen layer and the researcher's own filter: what every count below is over. */
+  const query = () => [layer.value, q.value.trim()].filter(Boolean).join(' ');
+  const layerLabel = () => layers.find(l => l.filter === layer.value)?.label ?? '';
   const codeOptions = h('span', { class: 'matrix-options' }, field('matrix-mode', 'Co-occur when ', mode),
     field('matrix-unit', 'Unit ', unit), field('matrix-distance', 'Words ', distance));
   const attributeOptions = field('matrix-attribute', 'Attribute ', attribute);
@@ -71,7 +96,7 @@ export async function analysisView(pid, { show, showError }) {
 
   function path() {
     const params = new URLSearchParams();
-    if (q.value.trim()) params.set('q', q.value.trim());
+    if (query()) params.set('q', query());
     if (kind.value === 'codes') {
       params.set('mode', mode.value);
       params.set('unit', unit.value);
@@ -87,7 +112,7 @@ export async function analysisView(pid, { show, showError }) {
 
   /** The search that lists the segments behind a cell. */
   function searchLink(code, column) {
-    const filter = q.value.trim() ? ` ${q.value.trim()}` : '';
+    const filter = query() ? ` ${query()}` : '';
     const params = new URLSearchParams({ scope: 'code', code: code.path });
     if (kind.value === 'codes') {
       params.set('scope', 'all');
@@ -110,8 +135,8 @@ export async function analysisView(pid, { show, showError }) {
     const max = Math.max(0, ...values.flatMap((row, i) => row.filter((_, j) => kind.value !== 'codes' || i !== j)));
     const format = v => cell.value.endsWith('percent') ? v.toFixed(1) : String(v);
     table.replaceChildren(h('table', { class: 'heatmap' },
-      h('caption', {}, kind.value === 'codes' ? `${result.segments} coded segments; diagonal: segments (or documents) of each code`
-        : kind.value === 'attributes' ? `Codes by ${result.attribute}` : 'Codes by document'),
+      h('caption', {}, `${layerLabel()}: `, kind.value === 'codes' ? `${plural(result.segments, 'coded segment')}; diagonal: segments (or documents) of each code`
+        : kind.value === 'attributes' ? `codes by ${result.attribute}` : 'codes by document'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), columns.map(c => h('th', { scope: 'col' }, label(c))))),
       h('tbody', {}, result.codes.map((code, i) => h('tr', {}, h('th', { scope: 'row' }, code.path),
         values[i].map((value, j) => {
@@ -148,10 +173,10 @@ export async function analysisView(pid, { show, showError }) {
     link.remove();
   }
 
-  for (const control of [kind, mode, unit, cell, attribute]) control.addEventListener('change', () => { syncControls(); run(); });
+  for (const control of [kind, mode, unit, cell, attribute, layer]) control.addEventListener('change', () => { syncControls(); run(); });
   const form = h('form', { class: 'card matrix-form' },
-    h('div', { class: 'matrix-options' }, field('matrix-kind', 'Matrix ', kind), codeOptions, attributeOptions,
-      field('matrix-cell', 'Cells ', cell)),
+    h('div', { class: 'matrix-options' }, field('matrix-layer', 'Codings of ', layer), field('matrix-kind', 'Matrix ', kind),
+      codeOptions, attributeOptions, field('matrix-cell', 'Cells ', cell)),
     h('div', { class: 'matrix-options' }, field('matrix-q', 'Only segments matching ', q),
       h('button', { type: 'submit' }, 'Show'),
       h('button', { type: 'button', class: 'secondary', onclick: () => download('text/csv', 'csv') }, 'Download CSV'),
@@ -159,6 +184,6 @@ export async function analysisView(pid, { show, showError }) {
   form.addEventListener('submit', event => { event.preventDefault(); run(); });
   syncControls();
   show(h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')), h('h1', {}, `Co-occurrence in ${project.name}`),
-    form, h('section', { class: 'card' }, table), await keywordsCard(pid, q, showError));
+    form, h('section', { class: 'card' }, table), await keywordsCard(pid, query, showError));
   await run();
 }

@@ -24,7 +24,18 @@ class AnalysisPageTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Co-occurrence")).click();
         page.getByLabel("Co-occur when").selectOption("unit");
         assertThat(page.locator("table.heatmap caption")).containsText("coded segments");
+        assertThat(page.locator("table.heatmap caption")).containsText("Every coder’s layer");
         assertThat(page.locator("table.heatmap tbody tr").first()).isVisible();
+        String everyLayer = page.locator("table.heatmap caption").textContent();
+
+        // whose codings are counted is a choice, and the caption says it
+        page.getByLabel("Codings of").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Demo coder 1 (demo-coder1)"));
+        assertThat(page.locator("table.heatmap caption")).containsText("(demo-coder1): ");
+        assertTrue(!page.locator("table.heatmap caption").textContent().equals(everyLayer));
+        page.getByLabel("Codings of").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Every coder’s layer"));
+        assertThat(page.locator("table.heatmap caption")).hasText(everyLayer);
         Browser.screenshot(page, "cooccurrence");
 
         page.locator("table.heatmap td:not(.diagonal) a").first().click();
@@ -44,6 +55,10 @@ class AnalysisPageTest extends BrowserTest {
                 new com.microsoft.playwright.options.SelectOption().setLabel("The journey > Broker role"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show words")).click();
         assertThat(page.locator("table.keywords tbody tr").first()).isVisible();
+        for (String filler : new String[] {"like", "who", "about", "yeah"}) {
+            assertThat(page.locator("table.keywords tbody td:first-child").getByText(filler,
+                    new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))).hasCount(0);
+        }
         Browser.screenshot(page, "keywords");
     }
 }
