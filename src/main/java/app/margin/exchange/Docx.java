@@ -3,6 +3,7 @@ package app.margin.exchange;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 
 /** Small helpers for Word documents written with POI. */
 final class Docx {
@@ -13,7 +14,9 @@ final class Docx {
     static XWPFParagraph heading(XWPFDocument doc, String text, int level) {
         XWPFParagraph p = doc.createParagraph();
         p.setSpacingBefore(level == 0 ? 0 : 240);
-        p.getCTP().addNewPPr().addNewOutlineLvl().setVal(java.math.BigInteger.valueOf(level));
+        // setSpacingBefore made the paragraph's properties: a second <w:pPr> breaks the schema and Word repairs the file
+        CTPPr properties = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        properties.addNewOutlineLvl().setVal(java.math.BigInteger.valueOf(level));
         XWPFRun run = p.createRun();
         run.setBold(true);
         run.setFontSize(level == 0 ? 18 : level == 1 ? 14 : 12);

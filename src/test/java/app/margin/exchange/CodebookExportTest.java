@@ -46,7 +46,11 @@ class CodebookExportTest {
 
     @Test
     void docxHasDefinitionsCriteriaExamplesAndCounts() throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(get("docx")))) {
+        byte[] docx = get("docx");
+        assertEquals(List.of(), app.margin.support.DocxValidity.schemaErrors(docx), "valid WordprocessingML");
+        String[] resaved = app.margin.support.DocxValidity.textBeforeAndAfterResave(docx);
+        assertEquals(resaved[0], resaved[1], "opened and saved again without loss");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertEquals(List.of("Codebook: Codebook export",
                     "Migration", "Definition: Definition of Migration", "Codings: 2",

@@ -95,7 +95,11 @@ class SegmentExportTest {
 
     @Test
     void docxHasOneSectionPerCodeWithDefinitionQuotesAndCitations() throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(get(f.team.viewer(), "format=docx&codeId=" + f.migration)))) {
+        byte[] docx = get(f.team.viewer(), "format=docx&codeId=" + f.migration);
+        assertEquals(List.of(), app.margin.support.DocxValidity.schemaErrors(docx), "valid WordprocessingML");
+        String[] resaved = app.margin.support.DocxValidity.textBeforeAndAfterResave(docx);
+        assertEquals(resaved[0], resaved[1], "opened and saved again without loss");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).map(f::stable).toList();
             assertEquals(List.of(
                     "Coded segments: Segments",

@@ -122,6 +122,9 @@ final class AgreementReport {
         return cell.replace("|", "\\|").replace("\n", " ");
     }
 
+    /** The text width of an A4 or Letter page with Word's default margins, in twentieths of a point. */
+    private static final int TEXT_WIDTH_TWIPS = 9_000;
+
     private static byte[] docx(RoundView round, AgreementView agreement, List<List<String>> rows) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var title = doc.createParagraph().createRun();
@@ -130,6 +133,11 @@ final class AgreementReport {
             title.setText("Agreement: " + round.name());
             doc.createParagraph().createRun().setText(caption(round, agreement));
             XWPFTable table = doc.createTable(rows.size() + 1, COLUMNS.size());
+            // POI writes no column grid, which the schema requires before the rows: Word would repair the file
+            var grid = table.getCTTbl().addNewTblGrid();
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                grid.addNewGridCol().setW(java.math.BigInteger.valueOf(TEXT_WIDTH_TWIPS / COLUMNS.size()));
+            }
             fill(table.getRow(0), COLUMNS, true);
             for (int r = 0; r < rows.size(); r++) {
                 fill(table.getRow(r + 1), rows.get(r), false);

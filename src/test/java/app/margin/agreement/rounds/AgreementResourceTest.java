@@ -273,6 +273,9 @@ class AgreementResourceTest {
         assertTrue(md.contains("α ≥ .800 reliable"), md);
         byte[] docx = as(team.supervisor()).get(rounds(rid, "/report?format=docx")).then().statusCode(200)
                 .header("Content-Disposition", containsString(".docx")).extract().asByteArray();
+        assertEquals(java.util.List.of(), app.margin.support.DocxValidity.schemaErrors(docx), "valid WordprocessingML");
+        String[] resaved = app.margin.support.DocxValidity.textBeforeAndAfterResave(docx);
+        assertEquals(resaved[0], resaved[1], "opened and saved again without loss");
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertEquals(1 + 1 + 2 + 1, document.getTables().getFirst().getRows().size(),
                     "header, overall, two codes, one document");
