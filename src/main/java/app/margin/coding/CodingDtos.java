@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 
 /** Request and response records of codings and memos. Offsets are UTF-16 code units, {@code [start, end)}. */
 public final class CodingDtos {
@@ -26,6 +27,14 @@ public final class CodingDtos {
 
     public record CodingView(long id, long documentId, long codeId, String coder, CodingLayer layer, int start,
             int end, Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    /**
+     * The coding layers the caller may open on one document: every layer (SUPERVISOR, OWNER), or the master layer
+     * (unless a blind round hides it there) and the own layers of these coders (the caller's, and revealed round
+     * partners' on the round's documents).
+     */
+    public record DocumentLayers(long documentId, boolean every, boolean master, List<String> coders) {
     }
 
     /** A coded segment with its document's title, the speaker of its turn and the words before and after it. */

@@ -81,6 +81,18 @@ public class CodingResource {
         return codings.counts(pid);
     }
 
+    @GET
+    @Path("/codings/layers")
+    @Operation(summary = "The coding layers the caller may open on one document",
+            description = "{documentId, every, master, coders:[username]}: every layer (SUPERVISOR, OWNER), or the "
+                    + "master layer (false where an unrevealed blind round hides it) and the own layers of these "
+                    + "coders — the caller's, and revealed round partners' on the round's documents. The viewer's "
+                    + "layer menu; the same rule as GET …/codings.")
+    public CodingDtos.DocumentLayers layers(@PathParam("pid") long pid,
+            @QueryParam("documentId") @NotNull(message = "Say which document (documentId).") Long documentId) {
+        return codings.layers(pid, documentId);
+    }
+
     @POST
     @Path("/codings")
     @Operation(summary = "Apply a code to [start, end) of a document (UTF-16 offsets) in the caller's own layer")

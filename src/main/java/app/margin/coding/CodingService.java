@@ -124,6 +124,21 @@ public class CodingService {
                 .thenComparing(CodingCount::layer)).toList();
     }
 
+    /** The layers the caller may open on one document ({@link LayerVisibility#layersOn}); 404 for another project's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CodingDtos.DocumentLayers layers(long projectId, long documentId) {
+        Grant grant = access.require(projectId, Permission.READ);
+        long found = em.createQuery("select count(d) from Document d where d.id = :d and d.projectId = :p", Long.class)
+                .setParameter("d", documentId).setParameter("p", projectId).getSingleResult();
+        if (found == 0) {
+            throw ProblemException.notFound("There is no document " + documentId + " in this project.");
+        }
+        VisibleLayers.Layers layers = LayerVisibility.of(grant).layersOn(documentId);
+        Map<Long, String> names = AppUser.usernamesById(layers.coderIds());
+        return new CodingDtos.DocumentLayers(documentId, layers.every(), layers.every() || layers.master(),
+                layers.coderIds().stream().map(names::get).filter(java.util.Objects::nonNull).sorted().toList());
+    }
+
     /** The JPQL condition of a coding list: the filters given (each may be null) and what the caller may see. */
     private static String filter(Grant grant, long projectId, Long documentId, Set<Long> codeIds, String coder,
             CodingLayer layer, Map<String, Object> params) {

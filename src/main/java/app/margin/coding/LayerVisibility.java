@@ -114,6 +114,26 @@ public final class LayerVisibility {
         return visible;
     }
 
+    /**
+     * The layers the caller sees on one document (what the viewer's layer menu offers): the union of the parts that
+     * cover it, so a revealed round partner's layer is there on the round's documents and nowhere else.
+     */
+    public Layers layersOn(long documentId) {
+        boolean master = false;
+        Set<Long> coders = new TreeSet<>();
+        for (VisibleLayers part : parts) {
+            if (!part.documents().contain(documentId)) {
+                continue;
+            }
+            if (part.layers().every()) {
+                return Layers.EVERY;
+            }
+            master |= part.layers().master();
+            coders.addAll(part.layers().coders());
+        }
+        return new Layers(false, master, coders);
+    }
+
     /** The parts limited to some layers (a search's {@code coder:}); empty when the caller sees none of them. */
     public List<VisibleLayers> partsIn(Layers asked) {
         return parts.stream().map(p -> p.narrowedTo(asked)).filter(java.util.Objects::nonNull).toList();

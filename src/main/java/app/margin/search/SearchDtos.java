@@ -18,10 +18,13 @@ public final class SearchDtos {
 
     /**
      * One keyword-in-context line. {@code start}/{@code end} are the hit's extent in the document (UTF-16 offsets);
-     * {@code highlights} are offsets into {@code snippet}.
+     * {@code highlights} are offsets into {@code snippet}, {@code matches} the same words (every one in the extent,
+     * also those the snippet cuts off) as offsets into the document's text, so the viewer can mark them. A segment
+     * hit names its coding, code, coder and {@code layer} (CODER or MASTER; null for a passage).
      */
     public record Hit(long documentId, String documentTitle, int start, int end, String speaker, String snippet,
-            List<Highlight> highlights, Long codingId, Long codeId, String coder) {
+            List<Highlight> highlights, List<Highlight> matches, Long codingId, Long codeId, String coder,
+            String layer) {
     }
 
     public record DocumentCount(long documentId, String title, long hits) {

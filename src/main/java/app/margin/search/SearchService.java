@@ -154,13 +154,29 @@ public class SearchService {
             int offset = doc.getField(START).numericValue().intValue();
             Long codingId = doc.getField(CODING) == null ? null : doc.getField(CODING).numericValue().longValue();
             Long codeId = codingId == null ? null : doc.getField(SEGMENT_CODE).numericValue().longValue();
-            String coder = codingId == null ? null : coderName(doc.get(SEGMENT_LAYER), coders);
+            String layerKey = codingId == null ? null : doc.get(SEGMENT_LAYER);
+            String coder = codingId == null ? null : coderName(layerKey, coders);
+            String layer = codingId == null ? null : layerKey == null || layerKey.equals(MASTER_LAYER) ? "MASTER" : "CODER";
             Kwic.Line line = Kwic.of(text, extent.start(), extent.end(), matches);
             hits.add(new Hit(f.documentId(), titles.get(f.documentId()), offset + extent.start(), offset + extent.end(),
                     doc.get(SPEAKER), line.text(), line.highlights().stream().map(h -> new Highlight(h.start(), h.end())).toList(),
-                    codingId, codeId, coder));
+                    inDocument(matches, extent, offset), codingId, codeId, coder, layer));
         });
         return hits;
+    }
+
+    /**
+     * The matches inside one hit's extent as offsets into the document: the indexed text of a passage or segment is
+     * the document's text from {@code offset} on, so a match moves by that offset (UTF-16 units, as codings count).
+     */
+    static List<Highlight> inDocument(List<Span> matches, Span extent, int offset) {
+        List<Highlight> inside = new ArrayList<>();
+        for (Span m : matches) {
+            if (m.start() >= extent.start() && m.end() <= extent.end()) {
+                inside.add(new Highlight(offset + m.start(), offset + m.end()));
+            }
+        }
+        return inside;
     }
 
     /**

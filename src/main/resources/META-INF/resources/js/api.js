@@ -1,5 +1,7 @@
 // The one way pages talk to Margin's API: same-origin session cookie, the header that the CSRF guard requires,
 // an Idempotency-Key on every changing request, and RFC 9457 problems turned into readable errors.
+import { rememberForSignIn } from './links.js';
+
 export class ApiError extends Error {
   constructor(status, detail) {
     super(detail);
@@ -79,6 +81,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     break;
   }
   if (response.status === 401) {
+    rememberForSignIn(location.hash); // the page asked for opens after signing in
     location.assign('/login.html');
     throw new ApiError(401, 'Sign in to use Margin.');
   }

@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { documentView } from './viewer.js';
+import { addressAfterSignIn, documentPlace } from './links.js';
 import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
 import { searchView } from './search.js';
@@ -140,7 +141,7 @@ async function route() {
   if (!(await started)) return;
   message.hidden = true;
   const show = showFor(++navigation);
-  const documentMatch = hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)/);
+  const documentMatch = hash.match(/^#\/projects\/(\d+)\/documents\/(\d+)(?:\?(.*))?$/);
   const codebookMatch = hash.match(/^#\/projects\/(\d+)\/codebook/);
   const analysisMatch = hash.match(/^#\/projects\/(\d+)\/analysis/);
   const searchMatch = hash.match(/^#\/projects\/(\d+)\/search(?:\?(.*))?$/);
@@ -148,8 +149,7 @@ async function route() {
   const match = hash.match(/^#\/projects\/(\d+)/);
   try {
     if (documentMatch) {
-      const at = hash.match(/[?&]at=(\d+)/);
-      await documentView(documentMatch[1], documentMatch[2], { me, show, showError, at: at ? Number(at[1]) : undefined });
+      await documentView(documentMatch[1], documentMatch[2], { me, show, showError, ...documentPlace(documentMatch[3]) });
     }
     else if (codebookMatch) await codebookView(codebookMatch[1], { show, showError });
     else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
@@ -175,6 +175,8 @@ async function start() {
     showError(error);
     return false;
   });
+  const back = addressAfterSignIn();
+  if (back && !location.hash) history.replaceState(null, '', back);
   window.addEventListener('hashchange', route);
   route();
   if (!(await started)) return;

@@ -2,6 +2,7 @@
 // the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers.
 import { api } from './api.js';
 import { h, whileBusy } from './dom.js';
+import { documentHref, layerOf } from './links.js';
 
 export async function codebookView(pid, { show, showError }) {
   const project = await api(`/projects/${pid}`);
@@ -159,7 +160,8 @@ export async function codebookView(pid, { show, showError }) {
         h('p', { class: 'kwic' }, h('span', { class: 'muted' }, s.before),
           h('mark', { style: { background: code.color } }, s.text), h('span', { class: 'muted' }, s.after)),
         h('p', { class: 'muted' },
-          h('a', { href: `#/projects/${pid}/documents/${s.coding.documentId}?at=${s.coding.start}` }, s.documentTitle),
+          // opens the layer holding this coding, with the coding shown and marked
+          h('a', { href: documentHref(pid, s.coding.documentId, { at: s.coding.start, layer: layerOf(s.coding.layer, s.coding.coder), coding: s.coding.id }) }, s.documentTitle),
           ` · ${s.speaker ? s.speaker + ' · ' : ''}${s.coding.coder}${s.coding.layer === 'MASTER' ? ' (master)' : ''}`)))));
   }
 

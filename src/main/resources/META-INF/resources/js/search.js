@@ -2,6 +2,7 @@
 // document with counts per document and code, paging, and auto-coding of the hits with a preview and undo.
 import { api } from './api.js';
 import { h, whileBusy } from './dom.js';
+import { documentHref, layerOf } from './links.js';
 
 const PAGE_SIZE = 25;
 
@@ -15,6 +16,14 @@ function kwic(hit) {
   }
   parts.push(hit.snippet.slice(at));
   return parts;
+}
+
+/** A hit opens its document at the hit, its words marked; a segment hit in the layer of its coding, that coding shown. */
+function hitHref(pid, hit) {
+  return documentHref(pid, hit.documentId, {
+    at: hit.start, marks: hit.matches,
+    ...(hit.codingId ? { layer: layerOf(hit.layer, hit.coder), coding: hit.codingId } : {}),
+  });
 }
 
 function help() {
@@ -82,7 +91,7 @@ export async function searchView(pid, { show, showError, params }) {
       ...[...byDocument.entries()].map(([documentId, hits]) => h('section', { class: 'card hit-group' },
         h('h2', {}, hits[0].documentTitle),
         h('ol', { class: 'hits' }, hits.map(hit => h('li', {},
-          h('a', { href: `#/projects/${pid}/documents/${documentId}?at=${hit.start}`, class: 'hit' },
+          h('a', { href: hitHref(pid, hit), class: 'hit' },
             hit.speaker ? h('span', { class: 'hit-speaker' }, `${hit.speaker}: `) : null, ...kwic(hit)),
           hit.coder ? h('span', { class: 'muted' }, ` · ${codes.find(c => c.id === hit.codeId)?.name ?? ''} · ${hit.coder}`) : null)))),
       ),

@@ -5,6 +5,7 @@ import { h, whileBusy } from './dom.js';
 import { markColor, tintOf } from './colors.js';
 import { codeTreePanel } from './codetree.js';
 import { coderKeys, coderLegend, densityBar, stripe } from './stripes.js';
+import { withParam } from './links.js';
 
 /** The codes a coder used last in a project, kept in the browser so the picker's 1–9 keys survive a reload. */
 function recentCodesOf(pid) {
@@ -69,11 +70,15 @@ function showSelection(passage, start, end) {
   selection.setBaseAndExtent(...point(start, false), ...point(end, true));
 }
 
-/** The text of one unit split at coding boundaries; each piece knows its offset and the codings covering it. */
-function pieces(unit, codings) {
+/**
+ * The text of one unit split at coding boundaries and at marks (searched words, the coding a link opened); each piece
+ * knows its offset, the codings covering it and the kinds of the marks on it.
+ */
+function pieces(unit, codings, marks = []) {
   const inside = codings.filter(c => c.start < unit.end && c.end > unit.start);
+  const marked = marks.filter(m => m.start < unit.end && m.end > unit.start);
   const cuts = new Set([unit.start, unit.end]);
-  for (const c of inside) {
+  for (const c of [...inside, ...marked]) {
     cuts.add(Math.max(c.start, unit.start));
     cuts.add(Math.min(c.end, unit.end));
   }
@@ -81,20 +86,33 @@ function pieces(unit, codings) {
   return sorted.slice(0, -1).map((start, i) => ({
     start, end: sorted[i + 1],
     covering: inside.filter(c => c.start <= start && c.end >= sorted[i + 1]).sort((a, b) => (b.end - b.start) - (a.end - a.start)),
+    marks: marked.filter(m => m.start <= start && m.end >= sorted[i + 1]).map(m => m.kind),
   }));
 }
 
-/** The layers a member may look at: their own and the master layer; supervisors and owners every coder's too. */
-function layerChoices(project, members, me) {
+/**
+ * The layers a member may look at on this document, as GET …/codings/layers says (the one visibility rule): their
+ * own; every coder's and *All coders* for supervisors and owners; a revealed round partner's on the round's
+ * documents; the master layer unless a blind round hides it here.
+ */
+function layerChoices(visible, members, me) {
   const choices = [{ value: 'mine', label: 'My codings' }];
-  if (project.role === 'SUPERVISOR' || project.role === 'OWNER') {
-    choices.push({ value: 'all', label: 'All coders' });
-    for (const m of members.filter(m => m.username !== me.username)) {
-      choices.push({ value: `coder:${m.username}`, label: `${m.displayName} (${m.username})` });
-    }
+  const nameOf = username => members.find(m => m.username === username)?.displayName ?? username;
+  const others = visible.every ? members.map(m => m.username) : visible.coders;
+  if (visible.every) choices.push({ value: 'all', label: 'All coders' });
+  for (const username of others.filter(u => u !== me.username)) {
+    choices.push({ value: `coder:${username}`, label: `${nameOf(username)} (${username})` });
   }
-  choices.push({ value: 'master', label: 'Master (adjudicated)' });
+  if (visible.master) choices.push({ value: 'master', label: 'Master (adjudicated)' });
   return choices;
+}
+
+/** The layer to show first: the one the address asks for, else the one last chosen in this project, else one's own. */
+function firstLayer(choices, asked, pid, me) {
+  const known = value => (value === `coder:${me.username}` ? 'mine' : value);
+  let remembered = null;
+  try { remembered = localStorage.getItem(`margin.layer.${pid}`); } catch { /* private mode: nothing remembered */ }
+  return [asked, remembered].map(known).find(value => choices.some(c => c.value === value)) ?? 'mine';
 }
 
 function layerQuery(layer, me) {
@@ -112,17 +130,22 @@ export function inVivoName(words) {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 100 ? cut.lastIndexOf(' ') : 199)}…`;
 }
 
-export async function documentView(pid, did, { me, show, showError, at }) {
-  const [doc, codes, project, members] = await Promise.all([
+export async function documentView(pid, did, { me, show, showError, at, layer: askedLayer, coding: openedId, marks: matches = [] }) {
+  const [doc, codes, project, members, visibleLayers] = await Promise.all([
     api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}`),
-    api(`/projects/${pid}/members`),
+    api(`/projects/${pid}/members`), api(`/projects/${pid}/codings/layers?documentId=${did}`),
   ]);
-  let layer = 'mine';
+  const choices = layerChoices(visibleLayers, members, me);
+  let layer = firstLayer(choices, askedLayer, pid, me);
   const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const mayWrite = project.role !== 'VIEWER';
   const mayEditCodebook = project.role === 'SUPERVISOR' || project.role === 'OWNER';
   const recent = recentCodesOf(pid);
+  /** What the address marks: the searched words of a search hit, and the coding a link opened (until the layer changes). */
+  const opened = codings.find(c => c.id === openedId) ?? null;
+  let marks = [...matches.map(m => ({ ...m, kind: 'search-match' })),
+    ...(opened ? [{ start: opened.start, end: opened.end, kind: 'opened-coding' }] : [])];
   /** The range of text waiting for a code (selected with the mouse or the keyboard), or null. */
   let pending = null;
   /** The open code picker: its filter and what Enter and 1–9 apply; null when closed. */
@@ -209,11 +232,11 @@ export async function documentView(pid, did, { me, show, showError, at }) {
       h('div', {
         class: 'said', tabindex: 0, 'data-unit-start': unit.start, 'data-unit-end': unit.end,
         'aria-label': `${unit.speaker ?? 'Paragraph'}${unit.timestamp ? ' at ' + unit.timestamp : ''}: Enter codes this passage, Shift+arrow keys select words`,
-      }, pieces(unit, codings).map(p => {
+      }, pieces(unit, codings, marks).map(p => {
         const top = p.covering.at(-1);
         const color = top ? codeById.get(top.codeId)?.color : null;
         return h('span', {
-          'data-start': p.start, 'data-end': p.end, class: top ? 'coded' : null,
+          'data-start': p.start, 'data-end': p.end, class: [top ? 'coded' : null, ...p.marks].filter(Boolean).join(' ') || null,
           style: top ? { background: tintOf(color), borderBottomColor: markColor(color) } : null,
           title: top ? p.covering.map(c => codeById.get(c.codeId)?.name).join(', ') : null,
         }, doc.text.slice(p.start, p.end));
@@ -423,10 +446,14 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     }
   });
 
-  const layerSelect = h('select', { id: 'layer' }, layerChoices(project, members, me)
-    .map(choice => h('option', { value: choice.value }, choice.label)));
+  const layerSelect = h('select', { id: 'layer' }, choices.map(choice => h('option', { value: choice.value }, choice.label)));
+  layerSelect.value = layer;
   layerSelect.addEventListener('change', async () => {
     layer = layerSelect.value;
+    // remembered for this project and kept in the address, so a reload (or a copied link) shows the same layer
+    try { localStorage.setItem(`margin.layer.${pid}`, layer); } catch { /* private mode: this page only */ }
+    history.replaceState(null, '', withParam(location.hash, 'layer', layer));
+    marks = marks.filter(m => m.kind !== 'opened-coding'); // that coding may not be in the layer now shown
     try {
       const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
       codings.splice(0, codings.length, ...shown);
@@ -435,7 +462,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     } catch (error) { showError(error); }
   });
   renderText();
-  idle();
+  if (opened) showCoding(opened); else idle();
 
   const meta = [doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase(), doc.caseName, doc.date, doc.place, doc.author]
     .filter(Boolean).join(' · ');
@@ -446,7 +473,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
     h('div', { class: 'layer-bar' }, h('p', { class: 'layer-switch' }, h('label', { for: 'layer' }, 'Layer '), layerSelect), legend),
     h('div', { class: 'viewer' }, tree.element, h('div', { class: 'card document-card' }, density, text), details),
   );
-  if (at !== undefined) goTo(at, { mark: true });
+  if (at !== undefined || marks.length) goTo(at ?? marks[0].start, { mark: true });
 
   /** Opens the document at one place (from a search hit, a code's segment list or the density bar): that passage, focused. */
   function goTo(offset, { mark } = {}) {

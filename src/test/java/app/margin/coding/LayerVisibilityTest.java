@@ -49,11 +49,14 @@ class LayerVisibilityTest {
             }
             LayerVisibility visibility = LayerVisibility.of(me, seesAll, blind, shared);
             for (long doc = 1; doc <= documents; doc++) {
+                VisibleLayers.Layers menu = visibility.layersOn(doc); // the viewer's layer menu on this document
                 for (long coder = 1; coder <= coders; coder++) {
                     for (CodingLayer layer : CodingLayer.values()) {
                         assertEquals(readme(me, seesAll, rounds, layer, coder, doc),
                                 visibility.mayView(layer, coder, doc),
                                 "seed " + seed + ": " + layer + " of " + coder + " on " + doc + ", rounds " + rounds);
+                        assertEquals(visibility.mayView(layer, coder, doc), menu.contain(layer, coder),
+                                "seed " + seed + ": the layers on " + doc + " offer " + layer + " of " + coder);
                     }
                 }
             }

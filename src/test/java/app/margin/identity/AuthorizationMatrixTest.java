@@ -142,6 +142,7 @@ class AuthorizationMatrixTest {
             // ---- codings and memos (a VIEWER and non-members are shown the coder's objects)
             row("GET " + P + "/codings", READ, (f, who) -> ids(f.pid)),
             row("GET " + P + "/codings/counts", READ, (f, who) -> ids(f.pid)),
+            row("GET " + P + "/codings/layers", READ, (f, who) -> ids(f.pid).query("documentId", String.valueOf(f.doc))),
             row("POST " + P + "/codings", CODE, (f, who) -> ids(f.pid).json(Map.of("documentId", f.doc, "codeId",
                     f.code, "start", 12, "end", 20))),
             // the coder's own coding: the viewer may not see another's layer
