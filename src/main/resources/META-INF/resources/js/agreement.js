@@ -26,6 +26,13 @@ export async function agreementView(pid, { show, showError }) {
   const [project, documents, members, codes] = await Promise.all([
     api(`/projects/${pid}`), api(`/projects/${pid}/documents`), api(`/projects/${pid}/members`), api(`/projects/${pid}/codes`),
   ]);
+  if (project.role !== 'SUPERVISOR' && project.role !== 'OWNER') {
+    show(h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')), h('h1', {}, `Agreement in ${project.name}`),
+      h('section', { class: 'card' }, h('p', {}, 'Only the project’s supervisors and owners run agreement rounds, '
+        + 'compare coders and adjudicate. When a round you code in is revealed, your partners’ layers appear in '
+        + 'the document viewer’s layer menu on the round’s documents.')));
+    return;
+  }
   const codeName = new Map(codes.map(c => [c.id, c.name]));
   const status = h('p', { class: 'ok', role: 'status' });
   const say = text => { status.textContent = text; };

@@ -28,9 +28,11 @@ function showFor(current) {
   return (...nodes) => { if (current === navigation) show(...nodes); };
 }
 
+/** A new page starts at its top (a document opened from low in a list used to open mid-document). */
 function show(...nodes) {
   view.replaceChildren(...nodes);
-  view.focus();
+  window.scrollTo(0, 0);
+  view.focus({ preventScroll: true });
 }
 
 /** Shows an API error as a readable sentence; showError(null) clears it after a later success. */
