@@ -12,6 +12,7 @@ import { agreementView } from './agreement.js';
 import { newProjectForm, projectSettingsCard } from './projects.js';
 import { accountsView } from './accounts.js';
 import { tokensView } from './tokens.js';
+import { memosView } from './memos.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -122,7 +123,8 @@ async function projectHome(id, show) {
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
             h('a', { href: `#/projects/${id}/search` }, 'Search the documents'), ' · ',
-            h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence')),
+            h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence'), ' · ',
+            h('a', { href: `#/projects/${id}/memos` }, 'Memos')),
           h('p', {}, h('a', { href: `#/projects/${id}/exports` }, 'Exports (segments, codebook, REFI-QDA)')),
           project.role === 'SUPERVISOR' || project.role === 'OWNER' ? h('p', {}, h('a', { href: `#/projects/${id}/agreement` }, 'Inter-coder agreement')) : null,
           codeTree(codes)))),
@@ -155,6 +157,7 @@ async function route() {
     else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
+    else if (hash.match(/^#\/projects\/(\d+)\/memos/)) await memosView(match[1], { me, show });
     else if (hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
     else if (hash.match(/^#\/accounts/)) await accountsView({ me, show, showError });
     else if (hash.match(/^#\/tokens/)) await tokensView({ show, showError });

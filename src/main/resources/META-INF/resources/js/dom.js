@@ -44,3 +44,77 @@ export async function whileBusy(controls, action) {
     for (const c of list) { c.disabled = false; c.removeAttribute('aria-busy'); }
   }
 }
+
+/** The problem shown beside each control whose last action was refused. */
+const problems = new WeakMap();
+
+/** Shows a refusal right after the control that asked (where the reader is looking), replacing an older one. */
+export function showProblemBeside(control, error) {
+  clearProblemBeside(control);
+  const problem = h('p', { class: 'error action-problem', role: 'alert' }, error.message);
+  problems.set(control, problem);
+  control.after(problem);
+}
+
+export function clearProblemBeside(control) {
+  problems.get(control)?.remove();
+  problems.delete(control);
+}
+
+/**
+ * The one way a control that changes something runs its action: it (or the first of several, with the rest and
+ * `others`) is busy while the request runs, so
+ * a double click or a second Enter sends one request ({@link whileBusy}); a refusal is shown beside the control, with
+ * the problem's `detail`, rather than in the banner at the top of the page (out of sight when scrolled down); a success
+ * clears that and any banner left by an earlier failure. Returns the action's result, or undefined when it was refused
+ * or the control was already busy.
+ */
+export function act(controls, action, { others = [] } = {}) {
+  const [control, ...rest] = [controls].flat(); // the first of several controls shows the problem
+  return whileBusy([control, ...rest, ...others], async () => {
+    clearProblemBeside(control);
+    try {
+      const result = await action();
+      const banner = document.getElementById('message');
+      if (banner) banner.hidden = true;
+      return result;
+    } catch (error) {
+      if (control.isConnected) showProblemBeside(control, error);
+      else showBanner(error); // the control went with a re-drawn page: the banner is all that is left
+      return undefined;
+    }
+  });
+}
+
+function showBanner(error) {
+  const banner = document.getElementById('message');
+  if (!banner) return;
+  banner.textContent = error.message;
+  banner.hidden = false;
+}
+
+/** How long the Undo of a removal is offered (the server keeps what was removed for an hour). */
+export const UNDO_SECONDS = 10;
+
+/**
+ * The one Undo offer: a status line saying what was done with an *Undo* button beside it, run like every changing
+ * control ({@link act}). With `seconds` the button goes after that long and the line says what stays done; without,
+ * it stays (auto-coding's batches can be undone at any time). `undo` returns a sentence saying what it put back.
+ */
+export function undoOffer(message, undo, { seconds = UNDO_SECONDS } = {}) {
+  const line = h('p', { class: 'ok undo-offer', role: 'status' }, `${message} `);
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Undo');
+  let timer = null;
+  button.addEventListener('click', () => act(button, async () => {
+    clearTimeout(timer);
+    const said = await undo();
+    line.replaceChildren(said ?? 'Undone.');
+  }));
+  line.append(button);
+  if (seconds) {
+    timer = setTimeout(() => {
+      if (button.getAttribute('aria-busy') !== 'true') button.remove();
+    }, seconds * 1000);
+  }
+  return line;
+}
