@@ -99,11 +99,33 @@ export async function agreementView(pid, { show, showError }) {
         coefficientTable(agreement),
         h('p', { class: 'muted' }, agreement.percentAgreementDefinition, ' κ is Cohen’s for two coders, Fleiss’ for more; '
           + 'α is Krippendorff’s nominal α on presence/absence of each code per unit; unitizing α is |uα over the characters.'),
-        h('p', {}, 'Download the report: ', report('csv'), ' · ', report('md'), ' · ', report('docx'))),
+        h('p', {}, 'Download the report: ', report('csv'), ' · ', report('md'), ' · ', report('docx')),
+        roundRemoval(round)),
       disagreementsBox, adjudicationsBox, driftBox);
     await showDisagreements(disagreementsBox, null);
     await showAdjudications(adjudicationsBox);
     showDrift(driftBox);
+  }
+
+  /** *Delete this round…*: says what goes and what stays, then deletes on a second click. */
+  function roundRemoval(round) {
+    const box = h('div', {});
+    const ask = h('button', { type: 'button', class: 'secondary', onclick: () => {
+      const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(confirm, async () => {
+        await api(`/projects/${pid}/agreement/rounds/${round.id}`, { method: 'DELETE' });
+        current = null;
+        detail.replaceChildren();
+        await listRounds();
+        say(`Deleted the round “${round.name}”.`);
+      }) }, 'Delete the round');
+      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm deleting the round' },
+        h('p', {}, `Deleting “${round.name}” removes the round, its figures and its list of decisions. The codings stay, `
+          + 'and so do the master codings its decisions wrote.'),
+        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren(ask) }, 'Keep the round'))));
+      confirm.focus();
+    } }, 'Delete this round…');
+    box.append(ask);
+    return box;
   }
 
   function coefficientTable(agreement) {

@@ -65,14 +65,15 @@ export function clearProblemBeside(control) {
  * The one way a control that changes something runs its action: it (or the first of several, with the rest and
  * `others`) is busy while the request runs, so
  * a double click or a second Enter sends one request ({@link whileBusy}); a refusal is shown beside the control, with
- * the problem's `detail`, rather than in the banner at the top of the page (out of sight when scrolled down); a success
- * clears that and any banner left by an earlier failure. Returns the action's result, or undefined when it was refused
+ * the problem's `detail`, rather than in the banner at the top of the page (out of sight when scrolled down); the next
+ * action clears it (and every other control's), and a success also the banner left by an earlier failure. Returns the action's result, or undefined when it was refused
  * or the control was already busy.
  */
 export function act(controls, action, { others = [] } = {}) {
   const [control, ...rest] = [controls].flat(); // the first of several controls shows the problem
   return whileBusy([control, ...rest, ...others], async () => {
-    clearProblemBeside(control);
+    // a new action makes every earlier refusal on the page stale: one problem shown at a time, the current one's
+    for (const stale of document.querySelectorAll('.action-problem')) stale.remove();
     try {
       const result = await action();
       const banner = document.getElementById('message');
@@ -100,9 +101,11 @@ export const UNDO_SECONDS = 10;
  * The one Undo offer: a status line saying what was done with an *Undo* button beside it, run like every changing
  * control ({@link act}). With `seconds` the button goes after that long and the line says what stays done; without,
  * it stays (auto-coding's batches can be undone at any time). `undo` returns a sentence saying what it put back.
+ * `inline` gives a span for a status line that is already there (one live region, not two).
  */
-export function undoOffer(message, undo, { seconds = UNDO_SECONDS } = {}) {
-  const line = h('p', { class: 'ok undo-offer', role: 'status' }, `${message} `);
+export function undoOffer(message, undo, { seconds = UNDO_SECONDS, inline = false } = {}) {
+  const line = inline ? h('span', { class: 'undo-offer' }, `${message} `)
+    : h('p', { class: 'ok undo-offer', role: 'status' }, `${message} `);
   const button = h('button', { type: 'button', class: 'secondary' }, 'Undo');
   let timer = null;
   button.addEventListener('click', () => act(button, async () => {

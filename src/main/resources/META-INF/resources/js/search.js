@@ -1,7 +1,7 @@
 // The search page: one query box (Margin's query language), scope and hit unit, keyword-in-context lines grouped by
 // document with counts per document and code, paging, and auto-coding of the hits with a preview and undo.
 import { api } from './api.js';
-import { act, h } from './dom.js';
+import { act, h, undoOffer } from './dom.js';
 
 const PAGE_SIZE = 25;
 
@@ -104,14 +104,12 @@ export async function searchView(pid, { show, showError, params }) {
     const code = h('select', { id: 'autocode-code' }, codes.map(c => h('option', { value: c.id }, c.path)));
     const status = h('p', { class: 'muted', role: 'status' });
     const body = () => ({ ...request(), codeId: Number(code.value) });
-    const undoButton = batch => {
-      const undo = h('button', { type: 'button', class: 'secondary', onclick: () => act(undo, async () => {
-        const undone = await api(`/projects/${pid}/codings/batches/${batch.batchId}/undo`, { method: 'POST' });
-        status.textContent = `Undone: removed ${undone.removed} codings.`;
-        await run();
-      }) }, 'Undo');
-      return undo;
-    };
+    // the batch can be undone as long as it exists, so its Undo stays (the removals' Undo goes after a few seconds)
+    const undoBatch = (batch, message) => undoOffer(message, async () => {
+      const undone = await api(`/projects/${pid}/codings/batches/${batch.batchId}/undo`, { method: 'POST' });
+      await run();
+      return `Undone: removed ${undone.removed} codings.`;
+    }, { seconds: null, inline: true });
     const apply = h('button', { type: 'button', hidden: true, onclick: () => act([apply, preview], async () => {
       const batch = await api(`/projects/${pid}/search/autocode`, { method: 'POST', body: body() });
       apply.hidden = true;
@@ -119,7 +117,7 @@ export async function searchView(pid, { show, showError, params }) {
       if (batch.created === 0) {
         status.textContent = `Nothing new to code: every hit is already coded with this code in your layer${skipped}.`;
       } else {
-        status.replaceChildren(`Coded ${batch.created} segments in ${batch.documents} documents${skipped}. `, undoButton(batch));
+        status.replaceChildren(undoBatch(batch, `Coded ${batch.created} segments in ${batch.documents} documents${skipped}.`));
       }
       await run();
     }) }, 'Apply the code');
