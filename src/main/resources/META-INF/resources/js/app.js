@@ -95,7 +95,7 @@ async function projectHome(id, show) {
     .filter(([name]) => ['gender', 'birth_decade', 'arrival_year', 'format'].includes(name)).map(([, v]) => v).join(', ');
   const documentsSection = h('section', { class: 'card', 'aria-labelledby': 'documents-heading' });
   const managesDocuments = project.role === 'SUPERVISOR' || project.role === 'OWNER';
-  const documentStatus = h('p', { class: 'ok', role: 'status' });
+  const documentStatus = h('p', { class: 'ok', role: 'status', hidden: true }); // shown at the first change
   const columns = ['Title', 'Kind', 'Case', 'Attributes', 'Length', 'Coded by', ...(managesDocuments ? ['Actions'] : [])];
   const codingsOf = (coding, d) => [...(coding.get(d.id) ?? new Map()).values()].reduce((a, b) => a + b, 0);
   const renderDocuments = (list, coding) => documentsSection.replaceChildren(
@@ -109,7 +109,11 @@ async function projectHome(id, show) {
         h('td', {}, d.length.toLocaleString()),
         h('td', { class: 'coded-by' }, [...(coding.get(d.id) ?? new Map())].map(([coder, n]) => `${coder} (${n})`).join(', ') || '—'),
         managesDocuments ? documentControls(id, d, { codings: codingsOf(coding, d), columns: columns.length,
-          onChanged: async said => { await refreshDocuments(); documentStatus.textContent = said; } }) : null)))));
+          onChanged: async said => {
+            await refreshDocuments();
+            documentStatus.hidden = false;
+            documentStatus.textContent = said;
+          } }) : null)))));
   const refreshDocuments = async () => {
     try { renderDocuments(await api(`/projects/${id}/documents`), await codedBy()); } catch (error) { showError(error); }
   };

@@ -24,7 +24,7 @@ export function documentControls(pid, doc, { codings, columns, onChanged }) {
       h('input', { id: `doc-${doc.id}-${name}`, value: doc[name] ?? '', type: name === 'date' ? 'date' : 'text' })]));
     const save = h('button', { type: 'submit' }, 'Save details');
     const form = h('form', { class: 'document-form' },
-      FIELDS.map(([name, label]) => [h('label', { for: `doc-${doc.id}-${name}` }, label), inputs[name]]),
+      FIELDS.flatMap(([name, label]) => [h('label', { for: `doc-${doc.id}-${name}` }, label), inputs[name]]),
       h('p', {}, save, ' ', h('button', { type: 'button', class: 'secondary', onclick: close }, 'Cancel')));
     form.addEventListener('submit', event => {
       event.preventDefault();
