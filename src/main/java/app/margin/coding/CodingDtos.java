@@ -52,7 +52,14 @@ public final class CodingDtos {
             @NotNull(message = VERSION_MESSAGE) Long version) {
     }
 
+    /**
+     * A memo; {@code coding} says where the coding it is written on lies (its document, code and range), so a list of
+     * memos can name their passages without a request per memo; null for other targets.
+     */
     public record MemoView(long id, Memo.Target targetType, long targetId, String author, String title, String body,
-            Instant createdAt, Instant updatedAt, long version) {
+            Instant createdAt, Instant updatedAt, long version, CodingPlace coding) {
+    }
+
+    public record CodingPlace(long documentId, long codeId, int start, int end) {
     }
 }

@@ -30,6 +30,7 @@ class CodingRemoval implements ProjectDataOwner, DocumentDependents, CodeDepende
     public void removeProjectData(long projectId) {
         sql("delete from memo where project_id = ?1", projectId);
         sql("delete from coding where project_id = ?1", projectId);
+        sql("delete from removal where project_id = ?1", projectId); // what Undo could put back (its memos cascade)
     }
 
     @Override

@@ -138,6 +138,20 @@ public class CodingResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/codings/{cid}/restore")
+    @Operation(summary = "Put back a coding one removed in the last hour, with its memos (Undo); 201 with the new coding")
+    public Response restore(@PathParam("pid") long pid, @PathParam("cid") long cid) {
+        return Response.status(Response.Status.CREATED).entity(codings.restore(pid, cid)).build();
+    }
+
+    @POST
+    @Path("/memos/{mid}/restore")
+    @Operation(summary = "Put back a memo one removed in the last hour (Undo); 201 with the new memo")
+    public Response restoreMemo(@PathParam("pid") long pid, @PathParam("mid") long mid) {
+        return Response.status(Response.Status.CREATED).entity(memos.restore(pid, mid)).build();
+    }
+
     @GET
     @Path("/memos")
     @Operation(summary = "Memos, optionally of one target (targetType PROJECT, DOCUMENT, CODE, CODING and targetId)")

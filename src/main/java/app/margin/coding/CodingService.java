@@ -253,10 +253,56 @@ public class CodingService {
         Grant grant = access.require(projectId, Permission.CODE);
         Coding coding = ownCoding(grant, codingId);
         Map<String, Object> before = snapshot(coding);
+        List<Memo> memos = Memo.list("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
+        RemovalRecords.ofCoding(coding, grant.userId(), memos); // so that Undo can put it back, memos and all
         Memo.delete("targetType = ?1 and targetId = ?2", Memo.Target.CODING, codingId);
         coding.delete();
+        before.put("memos", memos.size());
         long seq = audit.record(projectId, grant.username(), "coding.removed", "CODING", codingId, before, null);
         announce(seq, coding, range(coding), null);
+    }
+
+    /**
+     * Puts back a coding the caller removed in the last hour ({@link RemovalRecords#RESTORABLE}): the same document,
+     * range, code and layer, with the memos it had (their authors, titles, texts and dates), under new ids. Refused
+     * with 404 when there is no such removal (someone else's, already put back, too old), with 409 when its document
+     * or code has gone since or the same coding has been made again.
+     */
+    public CodingView restore(long projectId, long removedCodingId) {
+        Grant grant = access.require(projectId, Permission.CODE);
+        audit.serialise(projectId); // two Undo clicks at once: the second waits here, then finds nothing to restore
+        Removal removal = RemovalRecords.ofRemovedCoding(projectId, removedCodingId, grant.userId());
+        if (em.createQuery("select count(d) from Document d where d.id = :d and d.projectId = :p", Long.class)
+                .setParameter("d", removal.documentId).setParameter("p", projectId).getSingleResult() == 0) {
+            throw ProblemException.conflict("The document of this coding has been removed since, so it cannot be put back.");
+        }
+        Code code = Code.findById(removal.codeId);
+        if (code == null || code.projectId != projectId) {
+            throw ProblemException.conflict("The code of this coding has been deleted since, so it cannot be put back.");
+        }
+        Coding coding = new Coding();
+        coding.projectId = projectId;
+        coding.documentId = removal.documentId;
+        coding.codeId = removal.codeId;
+        coding.coderId = removal.coderId;
+        coding.layer = removal.layer;
+        coding.startOffset = removal.startOffset;
+        coding.endOffset = removal.endOffset;
+        coding.createdAt = Instant.now();
+        coding.updatedAt = coding.createdAt;
+        IdenticalCodings.write(em, coding);
+        List<Long> memoIds = RemovalRecords.memosOf(removal).stream().map(kept -> {
+            Memo memo = kept.revive(projectId, coding.id, coding.createdAt);
+            memo.persist();
+            return memo.id;
+        }).toList();
+        RemovalRecords.restored(removal.id);
+        Map<String, Object> after = snapshot(coding);
+        after.put("restoredFrom", removedCodingId);
+        after.put("memoIds", memoIds);
+        long seq = audit.record(projectId, grant.username(), "coding.restored", "CODING", coding.id, null, after);
+        announce(seq, coding, null, range(coding));
+        return view(coding, AppUser.usernamesById(List.of(coding.coderId)));
     }
 
     /**

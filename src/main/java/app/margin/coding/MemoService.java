@@ -2,6 +2,7 @@ package app.margin.coding;
 
 import app.margin.audit.AuditLog;
 import app.margin.codebook.CodebookService;
+import app.margin.coding.CodingDtos.CodingPlace;
 import app.margin.coding.CodingDtos.CreateMemoRequest;
 import app.margin.coding.CodingDtos.MemoView;
 import app.margin.coding.CodingDtos.UpdateMemoRequest;
@@ -16,11 +17,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Memos on a project, a document, a code or a coding. Only their author edits them. */
 @ApplicationScoped
@@ -53,9 +52,9 @@ public class MemoService {
         }
         List<Memo> memos = Memo.list(query + " order by createdAt, id", params);
         Map<Long, String> names = AppUser.usernamesById(memos.stream().map(m -> m.authorId).distinct().toList());
-        Set<Long> visibleCodings = visibleCodings(LayerVisibility.of(grant), memos);
-        return memos.stream().filter(m -> m.targetType != Memo.Target.CODING || visibleCodings.contains(m.targetId))
-                .map(m -> view(m, names)).toList();
+        Map<Long, CodingPlace> visibleCodings = visibleCodings(LayerVisibility.of(grant), memos);
+        return memos.stream().filter(m -> m.targetType != Memo.Target.CODING || visibleCodings.containsKey(m.targetId))
+                .map(m -> view(m, names, visibleCodings)).toList();
     }
 
     /** Codings per query when memos' codings are checked: well under PostgreSQL's limit of parameters. */
@@ -65,17 +64,18 @@ public class MemoService {
      * Of the codings the memos are written on, those the caller may see: their layer, coder and document read with one
      * query per {@value #CODINGS_PER_QUERY} memos (it was one query per memo).
      */
-    private static Set<Long> visibleCodings(LayerVisibility visibility, List<Memo> memos) {
+    private static Map<Long, CodingPlace> visibleCodings(LayerVisibility visibility, List<Memo> memos) {
         List<Long> ids = memos.stream().filter(m -> m.targetType == Memo.Target.CODING).map(m -> m.targetId).distinct()
                 .toList();
-        Set<Long> visible = new HashSet<>();
+        Map<Long, CodingPlace> visible = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CODINGS_PER_QUERY) {
-            Coding.getEntityManager().createQuery("select c.id, c.layer, c.coderId, c.documentId from Coding c "
-                            + "where c.id in :ids", Object[].class)
+            Coding.getEntityManager().createQuery("select c.id, c.layer, c.coderId, c.documentId, c.codeId, "
+                            + "c.startOffset, c.endOffset from Coding c where c.id in :ids", Object[].class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CODINGS_PER_QUERY)))
                     .getResultList().forEach(row -> {
                         if (visibility.mayView((CodingLayer) row[1], (Long) row[2], (Long) row[3])) {
-                            visible.add((Long) row[0]);
+                            visible.put((Long) row[0], new CodingPlace((Long) row[3], (Long) row[4], (Integer) row[5],
+                                    (Integer) row[6]));
                         }
                     });
         }
@@ -126,8 +126,35 @@ public class MemoService {
             throw ProblemException.forbidden("Only the author of a memo (or a project owner) can remove it.");
         }
         Map<String, Object> before = snapshot(memo);
+        RemovalRecords.ofMemo(memo, grant.userId()); // so that Undo can put it back
         memo.delete();
         audit.record(projectId, grant.username(), "memo.removed", "MEMO", memoId, before, null);
+    }
+
+    /**
+     * Puts back a memo the caller removed in the last hour: its target, author, title, text and date, under a new id.
+     * 404 when there is no such removal or its target is gone or hidden from the caller now.
+     */
+    public MemoView restore(long projectId, long removedMemoId) {
+        Grant grant = access.require(projectId, Permission.CODE); // whoever may remove a memo may code
+        audit.serialise(projectId); // two Undo clicks at once: the second waits here, then finds nothing to restore
+        RemovedMemo kept = RemovalRecords.ofRemovedMemo(projectId, removedMemoId, grant.userId());
+        if (!((kept.authorId == grant.userId() && grant.can(Permission.CODE)) || grant.can(Permission.DELETE))) {
+            throw ProblemException.forbidden("Only the author of a memo (or a project owner) can put it back.");
+        }
+        long targetId;
+        try {
+            targetId = requireTarget(grant, kept.targetType, kept.targetId);
+        } catch (ProblemException gone) {
+            throw ProblemException.conflict("What this memo was written on has been removed since, so it cannot be put back.");
+        }
+        Memo memo = kept.revive(projectId, targetId, Instant.now());
+        memo.persist();
+        RemovalRecords.restored(kept.removalId);
+        Map<String, Object> after = snapshot(memo);
+        after.put("restoredFrom", removedMemoId);
+        audit.record(projectId, grant.username(), "memo.restored", "MEMO", memo.id, null, after);
+        return view(memo, AppUser.usernamesById(List.of(memo.authorId)));
     }
 
     private static Memo find(Grant grant, long memoId) {
@@ -180,9 +207,21 @@ public class MemoService {
     }
 
 
-    private static MemoView view(Memo m, Map<Long, String> usernames) {
+    private static MemoView view(Memo m, Map<Long, String> usernames, Map<Long, CodingPlace> places) {
         return new MemoView(m.id, m.targetType, m.targetId, usernames.get(m.authorId), m.title, m.body, m.createdAt,
-                m.updatedAt, m.version);
+                m.updatedAt, m.version, m.targetType == Memo.Target.CODING ? places.get(m.targetId) : null);
+    }
+
+    /** One memo's view, with its coding's place read when it is written on one. */
+    private static MemoView view(Memo m, Map<Long, String> usernames) {
+        Map<Long, CodingPlace> places = new HashMap<>();
+        if (m.targetType == Memo.Target.CODING) {
+            Coding c = Coding.findById(m.targetId);
+            if (c != null) {
+                places.put(c.id, new CodingPlace(c.documentId, c.codeId, c.startOffset, c.endOffset));
+            }
+        }
+        return view(m, usernames, places);
     }
 
     private static Map<String, Object> snapshot(Memo m) {

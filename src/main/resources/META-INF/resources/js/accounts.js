@@ -1,7 +1,7 @@
 // The Accounts page (administrators): every account with its state, creating one, disabling and enabling it, and
 // resetting a forgotten password. Disabling or resetting ends the account's sessions at once (the server does that).
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act as actBeside, h } from './dom.js';
 
 export async function accountsView({ me, show, showError }) {
   const table = h('section', { class: 'card', 'aria-labelledby': 'accounts-heading' });
@@ -9,14 +9,14 @@ export async function accountsView({ me, show, showError }) {
   const date = iso => new Date(iso).toLocaleDateString();
 
   /** One change, with the control that asked for it busy until it is done; then the list as it is now. */
-  const act = (controls, action, message) => whileBusy(controls, async () => {
-    try {
+  const act = (controls, action, message) => {
+    const [control, ...others] = [controls].flat();
+    return actBeside(control, async () => {
       await action();
-      showError(null);
       render(await api('/users'));
       status.textContent = message;
-    } catch (error) { showError(error); }
-  });
+    }, { others });
+  };
 
   function resetForm(user, cell) {
     const id = `reset-${user.username}`;

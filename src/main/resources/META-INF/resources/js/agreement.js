@@ -2,7 +2,7 @@
 // Krippendorff's thresholds), drill into disagreements side by side, adjudicate into the master layer (and undo),
 // watch drift per week for a coder pair, download the report.
 import { api } from './api.js';
-import { h, svg, whileBusy } from './dom.js';
+import { act, h, svg, count } from './dom.js';
 
 const UNITS = [
   ['CHARACTER', 'Characters (every character coded or not, as NVivo)'],
@@ -60,16 +60,13 @@ export async function agreementView(pid, { show, showError }) {
   const createButton = h('button', { type: 'submit' }, 'Create round');
   const form = h('form', { class: 'round-form', onsubmit: event => {
     event.preventDefault();
-    whileBusy(createButton, async () => {
-      try {
-        const round = await api(`/projects/${pid}/agreement/rounds`, { method: 'POST', body: {
-          name: nameInput.value, documentIds: checked(documentChoices).map(Number), coders: checked(coderChoices),
-          codeIds: checked(codeChoices).map(Number), blind: blindBox.checked, unit: unitSelect.value } });
-        showError(null);
-        await listRounds();
-        await open(round.id);
-        say(`Created “${round.name}”${round.blind ? ' (blind)' : ''}.`);
-      } catch (error) { showError(error); }
+    act(createButton, async () => {
+      const round = await api(`/projects/${pid}/agreement/rounds`, { method: 'POST', body: {
+        name: nameInput.value, documentIds: checked(documentChoices).map(Number), coders: checked(coderChoices),
+        codeIds: checked(codeChoices).map(Number), blind: blindBox.checked, unit: unitSelect.value } });
+      await listRounds();
+      await open(round.id);
+      say(`Created “${round.name}”${round.blind ? ' (blind)' : ''}.`);
     });
   } },
   h('label', { for: 'round-name' }, 'Round name'), nameInput,
@@ -94,9 +91,8 @@ export async function agreementView(pid, { show, showError }) {
       api(`/projects/${pid}/agreement/rounds/${rid}`), api(`/projects/${pid}/agreement/rounds/${rid}/agreement`)]);
     current = round;
     const reveal = round.revealed ? h('span', { class: 'muted' }, 'Revealed: the coders see one another’s layers on these documents.')
-      : h('button', { type: 'button', onclick: event => whileBusy(event.currentTarget, async () => {
-        try { await api(`/projects/${pid}/agreement/rounds/${rid}/reveal`, { method: 'POST' }); await listRounds(); await open(rid); say('Revealed to the round’s coders.'); }
-        catch (error) { showError(error); }
+      : h('button', { type: 'button', onclick: event => act(event.currentTarget, async () => {
+        await api(`/projects/${pid}/agreement/rounds/${rid}/reveal`, { method: 'POST' }); await listRounds(); await open(rid); say('Revealed to the round’s coders.');
       }) }, 'Reveal to coders');
     const report = format => h('a', { href: `/api/v1/projects/${pid}/agreement/rounds/${rid}/report?format=${format}`, download: '' }, format.toUpperCase());
     const disagreementsBox = h('section', { class: 'card', 'aria-labelledby': 'disagreements-heading' });
@@ -110,11 +106,33 @@ export async function agreementView(pid, { show, showError }) {
         coefficientTable(agreement),
         h('p', { class: 'muted' }, agreement.percentAgreementDefinition, ' κ is Cohen’s for two coders, Fleiss’ for more; '
           + 'α is Krippendorff’s nominal α on presence/absence of each code per unit; unitizing α is |uα over the characters.'),
-        h('p', {}, 'Download the report: ', report('csv'), ' · ', report('md'), ' · ', report('docx'))),
+        h('p', {}, 'Download the report: ', report('csv'), ' · ', report('md'), ' · ', report('docx')),
+        roundRemoval(round)),
       disagreementsBox, adjudicationsBox, driftBox);
     await showDisagreements(disagreementsBox, null);
     await showAdjudications(adjudicationsBox);
     showDrift(driftBox);
+  }
+
+  /** *Delete this round…*: says what goes and what stays, then deletes on a second click. */
+  function roundRemoval(round) {
+    const box = h('div', {});
+    const ask = h('button', { type: 'button', class: 'secondary', onclick: () => {
+      const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(confirm, async () => {
+        await api(`/projects/${pid}/agreement/rounds/${round.id}`, { method: 'DELETE' });
+        current = null;
+        detail.replaceChildren();
+        await listRounds();
+        say(`Deleted the round “${round.name}”.`);
+      }) }, 'Delete the round');
+      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm deleting the round' },
+        h('p', {}, `Deleting “${round.name}” removes the round, its figures and its list of decisions. The codings stay, `
+          + 'and so do the master codings its decisions wrote.'),
+        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren(ask) }, 'Keep the round'))));
+      confirm.focus();
+    } }, 'Delete this round…');
+    box.append(ask);
+    return box;
   }
 
   function coefficientTable(agreement) {
@@ -157,15 +175,12 @@ export async function agreementView(pid, { show, showError }) {
   function openDisagreement(side, d, box, codeId) {
     const rid = current.id;
     // every decision button of this disagreement is busy while one decision is sent: one click, one decision
-    const decide = body => whileBusy([...side.querySelectorAll('button')], async () => {
-      try {
-        await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications`, { method: 'POST',
-          body: { documentId: d.documentId, codeId: d.codeId, ...body } });
-        showError(null);
-        say(`Decided: ${body.decision.toLowerCase()} into the master layer.`);
-        await showDisagreements(box, codeId);
-        await showAdjudications(document.querySelector('[aria-labelledby=adjudications-heading]'));
-      } catch (error) { showError(error); }
+    const decide = body => act([...side.querySelectorAll('button')], async () => {
+      await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications`, { method: 'POST',
+        body: { documentId: d.documentId, codeId: d.codeId, ...body } });
+      say(`Decided: ${body.decision.toLowerCase()} into the master layer.`);
+      await showDisagreements(box, codeId);
+      await showAdjudications(document.querySelector('[aria-labelledby=adjudications-heading]'));
     });
     const highlighted = segment => {
       const from = Math.max(segment.start, d.start) - d.start;
@@ -199,13 +214,11 @@ export async function agreementView(pid, { show, showError }) {
       list.length === 0 ? h('p', { class: 'muted' }, 'No decision yet.') : h('ul', { class: 'memos' }, list.map(a => h('li', {},
         `${a.decision.toLowerCase()} · ${codeName.get(a.codeId) ?? a.codeId} · ${a.start}–${a.end} · ${a.decidedBy}`,
         a.undoneAt ? h('span', { class: 'muted' }, ` · undone by ${a.undoneBy}`)
-          : h('button', { type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
-            try {
-              await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications/${a.id}/undo`, { method: 'POST' });
-              say('Undone: the master coding was removed.');
-              await showAdjudications(box);
-              await showDisagreements(document.querySelector('[aria-labelledby=disagreements-heading]'), null);
-            } catch (error) { showError(error); }
+          : h('button', { type: 'button', class: 'secondary', onclick: event => act(event.currentTarget, async () => {
+            await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications/${a.id}/undo`, { method: 'POST' });
+            say('Undone: the master coding was removed.');
+            await showAdjudications(box);
+            await showDisagreements(document.querySelector('[aria-labelledby=disagreements-heading]'), null);
           }) }, 'Undo')))));
   }
 
@@ -259,6 +272,6 @@ function driftChart(drift) {
   svg('path', { d: line('kappa'), class: 'drift-kappa' }),
   weeks.map((w, i) => svg('g', {},
     svg('circle', { cx: x(i), cy: y(w.alpha), r: 4, class: 'drift-alpha-point' },
-      svg('title', {}, `${w.week}: α ${fixed(w.alpha)}, κ ${fixed(w.kappa)}, ${w.documents} document(s), ${w.units} units`)),
+      svg('title', {}, `${w.week}: α ${fixed(w.alpha)}, κ ${fixed(w.kappa)}, ${count(w.documents, 'document')}, ${count(w.units, 'unit')}`)),
     svg('text', { x: x(i), y: height - 8, 'text-anchor': 'middle', class: 'axis' }, w.week))));
 }

@@ -13,6 +13,9 @@ import { agreementView } from './agreement.js';
 import { newProjectForm, projectSettingsCard } from './projects.js';
 import { accountsView } from './accounts.js';
 import { tokensView } from './tokens.js';
+import { memosView } from './memos.js';
+import { documentControls } from './documents.js';
+import { casesView } from './cases.js';
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
@@ -94,16 +97,26 @@ async function projectHome(id, show) {
   const attributeSummary = d => Object.entries(d.attributes ?? {})
     .filter(([name]) => ['gender', 'birth_decade', 'arrival_year', 'format'].includes(name)).map(([, v]) => v).join(', ');
   const documentsSection = h('section', { class: 'card', 'aria-labelledby': 'documents-heading' });
+  const managesDocuments = project.role === 'SUPERVISOR' || project.role === 'OWNER';
+  const documentStatus = h('p', { class: 'ok', role: 'status', hidden: true }); // shown at the first change
+  const columns = ['Title', 'Kind', 'Case', 'Attributes', 'Length', 'Coded by', ...(managesDocuments ? ['Actions'] : [])];
+  const codingsOf = (coding, d) => [...(coding.get(d.id) ?? new Map()).values()].reduce((a, b) => a + b, 0);
   const renderDocuments = (list, coding) => documentsSection.replaceChildren(
-    h('h2', { id: 'documents-heading' }, `Documents (${list.length})`),
+    h('h2', { id: 'documents-heading' }, `Documents (${list.length})`), documentStatus,
     h('table', {},
-      h('thead', {}, h('tr', {}, ['Title', 'Kind', 'Case', 'Attributes', 'Length', 'Coded by'].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, columns.map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, list.map(d => h('tr', {},
         h('td', {}, h('a', { href: `#/projects/${id}/documents/${d.id}` }, d.title)),
         h('td', {}, d.kind === 'FIELD_NOTE' ? 'field note' : d.kind.toLowerCase()),
         h('td', {}, d.caseName ?? '—'), h('td', { class: 'muted' }, attributeSummary(d)),
         h('td', {}, d.length.toLocaleString()),
-        h('td', { class: 'coded-by' }, [...(coding.get(d.id) ?? new Map())].map(([coder, n]) => `${coder} (${n})`).join(', ') || '—'))))));
+        h('td', { class: 'coded-by' }, [...(coding.get(d.id) ?? new Map())].map(([coder, n]) => `${coder} (${n})`).join(', ') || '—'),
+        managesDocuments ? documentControls(id, d, { codings: codingsOf(coding, d), columns: columns.length,
+          onChanged: async said => {
+            await refreshDocuments();
+            documentStatus.hidden = false;
+            documentStatus.textContent = said;
+          } }) : null)))));
   const refreshDocuments = async () => {
     try { renderDocuments(await api(`/projects/${id}/documents`), await codedBy()); } catch (error) { showError(error); }
   };
@@ -125,7 +138,9 @@ async function projectHome(id, show) {
           h('h2', { id: 'codebook-heading' }, `Codebook (${codes.length})`),
           h('p', {}, h('a', { href: `#/projects/${id}/codebook` }, 'Open the codebook'), ' · ',
             h('a', { href: `#/projects/${id}/search` }, 'Search the documents'), ' · ',
-            h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence')),
+            h('a', { href: `#/projects/${id}/analysis` }, 'Co-occurrence'), ' · ',
+            h('a', { href: `#/projects/${id}/memos` }, 'Memos'), ' · ',
+            h('a', { href: `#/projects/${id}/cases` }, 'Cases and attributes')),
           h('p', {}, h('a', { href: `#/projects/${id}/exports` }, 'Exports (segments, codebook, REFI-QDA)')),
           project.role === 'SUPERVISOR' || project.role === 'OWNER' ? h('p', {}, h('a', { href: `#/projects/${id}/agreement` }, 'Inter-coder agreement')) : null,
           codeTree(codes)))),
@@ -157,6 +172,8 @@ async function route() {
     else if (analysisMatch) await analysisView(analysisMatch[1], { show, showError });
     else if (searchMatch) await searchView(searchMatch[1], { show, showError, params: new URLSearchParams(searchMatch[2] ?? '') });
     else if (exportsMatch) await exportsView(exportsMatch[1], { show, showError });
+    else if (hash.match(/^#\/projects\/(\d+)\/memos/)) await memosView(match[1], { me, show });
+    else if (hash.match(/^#\/projects\/(\d+)\/cases/)) await casesView(match[1], { show });
     else if (hash.match(/^#\/projects\/(\d+)\/agreement/)) await agreementView(match[1], { show, showError });
     else if (hash.match(/^#\/accounts/)) await accountsView({ me, show, showError });
     else if (hash.match(/^#\/tokens/)) await tokensView({ show, showError });

@@ -1,7 +1,7 @@
 // The codebook editor: the code tree on the left, the selected code's definition, criteria, colour and place on
 // the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers.
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act, h, count } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 
 export async function codebookView(pid, { show, showError }) {
@@ -55,13 +55,11 @@ export async function codebookView(pid, { show, showError }) {
       element.classList.remove('drop-here');
       const moved = codes.find(c => c.id === Number(event.dataTransfer.getData('text/x-margin-code')));
       if (!moved || moved.id === parentId || (moved.parentId ?? null) === parentId) return;
-      await whileBusy([...tree.querySelectorAll('button')], async () => {
-        try {
-          await api(`/projects/${pid}/codes/${moved.id}/move`, { method: 'POST', body: { parentId, version: moved.version } });
-          await reload(moved.id);
-          status(parentId === null ? `Moved “${moved.name}” to the top level.`
-            : `Moved “${moved.name}” under “${codes.find(c => c.id === parentId)?.name}”.`);
-        } catch (error) { showError(error); }
+      await act([element, ...tree.querySelectorAll('button')], async () => {
+        await api(`/projects/${pid}/codes/${moved.id}/move`, { method: 'POST', body: { parentId, version: moved.version } });
+        await reload(moved.id);
+        status(parentId === null ? `Moved “${moved.name}” to the top level.`
+          : `Moved “${moved.name}” under “${codes.find(c => c.id === parentId)?.name}”.`);
       });
     });
   }
@@ -94,14 +92,12 @@ export async function codebookView(pid, { show, showError }) {
       ...field('code-definition', 'Definition', '', true), add);
     form.addEventListener('submit', event => {
       event.preventDefault();
-      whileBusy(add, async () => {
-        try {
-          const created = await api(`/projects/${pid}/codes`, { method: 'POST', body: {
-            name: value('code-name'), parentId: nullable('code-parent') === null ? null : Number(value('code-parent')),
-            definition: nullable('code-definition') } });
-          await reload(created.id);
-          status(`Added “${created.name}”.`);
-        } catch (error) { showError(error); }
+      act(add, async () => {
+        const created = await api(`/projects/${pid}/codes`, { method: 'POST', body: {
+          name: value('code-name'), parentId: nullable('code-parent') === null ? null : Number(value('code-parent')),
+          definition: nullable('code-definition') } });
+        await reload(created.id);
+        status(`Added “${created.name}”.`);
       });
     });
     editor.replaceChildren(form);
@@ -122,37 +118,31 @@ export async function codebookView(pid, { show, showError }) {
       editable ? h('button', { type: 'submit' }, 'Save code') : null);
     form.addEventListener('submit', event => {
       event.preventDefault();
-      whileBusy(form.querySelector('button[type=submit]'), () => saveCode());
+      act(form.querySelector('button[type=submit]'), () => saveCode());
     });
     const saveCode = async () => {
-      try {
-        let saved = await api(`/projects/${pid}/codes/${code.id}`, { method: 'PUT', body: {
-          name: value('code-name'), definition: nullable('code-definition'), inclusion: nullable('code-inclusion'),
-          exclusion: nullable('code-exclusion'), example: nullable('code-example'), color: color.value, version: code.version } });
-        const parentId = nullable('code-parent') === null ? null : Number(value('code-parent'));
-        if (parentId !== (code.parentId ?? null)) {
-          saved = await api(`/projects/${pid}/codes/${code.id}/move`, { method: 'POST', body: { parentId, version: saved.version } });
-        }
-        await reload(saved.id);
-        status(`Saved “${saved.name}”.`);
-      } catch (error) { showError(error); }
+      let saved = await api(`/projects/${pid}/codes/${code.id}`, { method: 'PUT', body: {
+        name: value('code-name'), definition: nullable('code-definition'), inclusion: nullable('code-inclusion'),
+        exclusion: nullable('code-exclusion'), example: nullable('code-example'), color: color.value, version: code.version } });
+      const parentId = nullable('code-parent') === null ? null : Number(value('code-parent'));
+      if (parentId !== (code.parentId ?? null)) {
+        saved = await api(`/projects/${pid}/codes/${code.id}/move`, { method: 'POST', body: { parentId, version: saved.version } });
+      }
+      await reload(saved.id);
+      status(`Saved “${saved.name}”.`);
     };
     const mergeTarget = h('select', { id: 'merge-into' }, codes.filter(c => c.id !== code.id).map(c => h('option', { value: c.id }, c.path)));
     const actions = editable ? h('div', { class: 'code-actions' },
       h('label', { for: 'merge-into' }, 'Merge into '), mergeTarget,
-      h('button', { type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
-        try {
-          const result = await api(`/projects/${pid}/codes/${code.id}/merge`, { method: 'POST', body: { intoCodeId: Number(mergeTarget.value) } });
-          await reload(result.into.id);
-          status(`Merged “${code.name}” into “${result.into.name}”: ${result.codingsMoved} codings moved.`);
-        } catch (error) { showError(error); }
+      h('button', { type: 'button', class: 'secondary', onclick: event => act(event.currentTarget, async () => {
+        const result = await api(`/projects/${pid}/codes/${code.id}/merge`, { method: 'POST', body: { intoCodeId: Number(mergeTarget.value) } });
+        await reload(result.into.id);
+        status(`Merged “${code.name}” into “${result.into.name}”: ${count(result.codingsMoved, 'coding')} moved.`);
       }) }, 'Merge'),
-      h('button', { type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
-        try {
-          await api(`/projects/${pid}/codes/${code.id}`, { method: 'DELETE' });
-          await reload(null);
-          status(`Deleted “${code.name}”.`);
-        } catch (error) { showError(error); }
+      h('button', { type: 'button', class: 'secondary', onclick: event => act(event.currentTarget, async () => {
+        await api(`/projects/${pid}/codes/${code.id}`, { method: 'DELETE' });
+        await reload(null);
+        status(`Deleted “${code.name}”.`);
       }) }, 'Delete code')) : null;
     editor.replaceChildren(form, actions,
       h('h3', {}, `Segments (${segments.length})`),

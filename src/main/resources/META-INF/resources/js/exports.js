@@ -1,7 +1,7 @@
 // Exports of a project (coded segments, codebook, REFI-QDA project) and the REFI-QDA import on the project list.
 // Every export and import runs as a background job: the page shows its progress, then offers the file.
 import { actionKey, api, ApiError, refusal, settle, unsettledAnswer } from './api.js';
-import { h } from './dom.js';
+import { h, count } from './dom.js';
 
 /** Polls a job until it has finished, updating a progress bar and a status line. */
 async function follow(job, bar, status) {
@@ -138,7 +138,7 @@ export function qdpxImportControl() {
       const job = await follow(body, bar, status);
       const r = job.result.report;
       status.className = 'ok';
-      status.textContent = `Imported ${r.sources} documents, ${r.codes} codes, ${r.codings} codings and ${r.notes} memos.`;
+      status.textContent = `Imported ${count(r.sources, 'document')}, ${count(r.codes, 'code')}, ${count(r.codings, 'coding')} and ${count(r.notes, 'memo')}.`;
       report.replaceChildren(
         h('p', {}, h('a', { href: `#/projects/${job.result.projectId}` }, 'Open the imported project')),
         r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : null,

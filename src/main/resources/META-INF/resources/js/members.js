@@ -1,7 +1,7 @@
 // The members card of a project home: everyone sees who is in the project; OWNERs add people, change roles and
 // remove members (Margin refuses to remove the last owner, and says so).
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act as actBeside, h } from './dom.js';
 
 const ROLES = ['OWNER', 'SUPERVISOR', 'CODER', 'VIEWER'];
 
@@ -18,13 +18,10 @@ export function membersCard(pid, project, initialMembers, showError) {
 
   /** One change, with the control that asked for it busy until it is done (a double click adds one member). */
   function act(control, action, message) {
-    return whileBusy(control, async () => {
-      try {
-        await action();
-        showError(null);
-        render(await api(`/projects/${pid}/members`));
-        note(message);
-      } catch (error) { showError(error); }
+    return actBeside(control, async () => {
+      await action();
+      render(await api(`/projects/${pid}/members`));
+      note(message);
     });
   }
 

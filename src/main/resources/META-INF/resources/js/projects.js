@@ -1,7 +1,7 @@
 // Creating a project from the project list, and the OWNER's settings card on a project's home: rename, describe,
 // delete. Deleting asks the owner to type the project's name after saying what goes with it.
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act, h } from './dom.js';
 
 /** The "New project" form of the project list; a created project opens at once. */
 export function newProjectForm(showError) {
@@ -16,12 +16,9 @@ export function newProjectForm(showError) {
     create);
   form.addEventListener('submit', event => {
     event.preventDefault();
-    whileBusy(create, async () => {
-      try {
-        const project = await api('/projects', { method: 'POST', body: { name: name.value.trim(), description: description.value.trim() || null } });
-        showError(null);
-        location.hash = `#/projects/${project.id}`;
-      } catch (error) { showError(error); }
+    act(create, async () => {
+      const project = await api('/projects', { method: 'POST', body: { name: name.value.trim(), description: description.value.trim() || null } });
+      location.hash = `#/projects/${project.id}`;
     });
   });
   return form;
@@ -45,15 +42,12 @@ export function projectSettingsCard(initialProject, contents, showError) {
     h('label', { for: 'project-description' }, 'Description'), description, save);
   form.addEventListener('submit', event => {
     event.preventDefault();
-    whileBusy(save, async () => {
-      try {
-        project = await api(`/projects/${project.id}`, { method: 'PUT',
-          body: { name: name.value.trim(), description: description.value.trim() || null, version: project.version } });
-        showError(null);
-        document.querySelector('h1').textContent = project.name;
-        status.hidden = false;
-        status.textContent = 'Saved.';
-      } catch (error) { showError(error); }
+    act(save, async () => {
+      project = await api(`/projects/${project.id}`, { method: 'PUT',
+        body: { name: name.value.trim(), description: description.value.trim() || null, version: project.version } });
+      document.querySelector('h1').textContent = project.name;
+      status.hidden = false;
+      status.textContent = 'Saved.';
     });
   });
 
@@ -71,12 +65,9 @@ export function projectSettingsCard(initialProject, contents, showError) {
   const typed = h('input', { id: 'confirm-project-name', autocomplete: 'off' });
   const remove = h('button', { type: 'button', class: 'danger', disabled: true }, 'Delete for good');
   typed.addEventListener('input', () => { remove.disabled = typed.value !== project.name; });
-  remove.addEventListener('click', () => whileBusy(remove, async () => {
-    try {
-      await api(`/projects/${project.id}`, { method: 'DELETE' });
-      showError(null);
-      location.hash = '#/';
-    } catch (error) { showError(error); }
+  remove.addEventListener('click', () => act(remove, async () => {
+    await api(`/projects/${project.id}`, { method: 'DELETE' });
+    location.hash = '#/';
   }));
   confirmation.append(
     warning,

@@ -1,7 +1,7 @@
 // The search page: one query box (Margin's query language), scope and hit unit, keyword-in-context lines grouped by
 // document with counts per document and code, paging, and auto-coding of the hits with a preview and undo.
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act, h, undoOffer, count } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 
 const PAGE_SIZE = 25;
@@ -113,36 +113,28 @@ export async function searchView(pid, { show, showError, params }) {
     const code = h('select', { id: 'autocode-code' }, codes.map(c => h('option', { value: c.id }, c.path)));
     const status = h('p', { class: 'muted', role: 'status' });
     const body = () => ({ ...request(), codeId: Number(code.value) });
-    const undoButton = batch => {
-      const undo = h('button', { type: 'button', class: 'secondary', onclick: () => whileBusy(undo, async () => {
-        try {
-          const undone = await api(`/projects/${pid}/codings/batches/${batch.batchId}/undo`, { method: 'POST' });
-          status.textContent = `Undone: removed ${undone.removed} codings.`;
-          await run();
-        } catch (error) { showError(error); }
-      }) }, 'Undo');
-      return undo;
-    };
-    const apply = h('button', { type: 'button', hidden: true, onclick: () => whileBusy([apply, preview], async () => {
-      try {
-        const batch = await api(`/projects/${pid}/search/autocode`, { method: 'POST', body: body() });
-        apply.hidden = true;
-        const skipped = batch.alreadyCoded ? ` (${batch.alreadyCoded} already coded, left as they were)` : '';
-        if (batch.created === 0) {
-          status.textContent = `Nothing new to code: every hit is already coded with this code in your layer${skipped}.`;
-        } else {
-          status.replaceChildren(`Coded ${batch.created} segments in ${batch.documents} documents${skipped}. `, undoButton(batch));
-        }
-        await run();
-      } catch (error) { showError(error); }
+    // the batch can be undone as long as it exists, so its Undo stays (the removals' Undo goes after a few seconds)
+    const undoBatch = (batch, message) => undoOffer(message, async () => {
+      const undone = await api(`/projects/${pid}/codings/batches/${batch.batchId}/undo`, { method: 'POST' });
+      await run();
+      return `Undone: removed ${count(undone.removed, 'coding')}.`;
+    }, { seconds: null, inline: true });
+    const apply = h('button', { type: 'button', hidden: true, onclick: () => act([apply, preview], async () => {
+      const batch = await api(`/projects/${pid}/search/autocode`, { method: 'POST', body: body() });
+      apply.hidden = true;
+      const skipped = batch.alreadyCoded ? ` (${batch.alreadyCoded} already coded, left as they were)` : '';
+      if (batch.created === 0) {
+        status.textContent = `Nothing new to code: every hit is already coded with this code in your layer${skipped}.`;
+      } else {
+        status.replaceChildren(undoBatch(batch, `Coded ${count(batch.created, 'segment')} in ${count(batch.documents, 'document')}${skipped}.`));
+      }
+      await run();
     }) }, 'Apply the code');
-    const preview = h('button', { type: 'button', class: 'secondary', onclick: () => whileBusy([preview, apply], async () => {
-      try {
-        const plan = await api(`/projects/${pid}/search/autocode/preview`, { method: 'POST', body: body() });
-        status.textContent = `This will create ${plan.segments} segments in ${plan.documents} documents in your layer`
-          + (plan.alreadyCoded ? ` (${plan.alreadyCoded} already coded).` : '.');
-        apply.hidden = plan.segments === 0;
-      } catch (error) { showError(error); }
+    const preview = h('button', { type: 'button', class: 'secondary', onclick: () => act([preview, apply], async () => {
+      const plan = await api(`/projects/${pid}/search/autocode/preview`, { method: 'POST', body: body() });
+      status.textContent = `This will create ${count(plan.segments, 'segment')} in ${count(plan.documents, 'document')} in your layer`
+        + (plan.alreadyCoded ? ` (${plan.alreadyCoded} already coded).` : '.');
+      apply.hidden = plan.segments === 0;
     }) }, 'Preview');
     return h('section', { class: 'autocode', 'aria-labelledby': 'autocode-heading' },
       h('h2', { id: 'autocode-heading' }, 'Auto-code the hits'),

@@ -1,7 +1,7 @@
 // The API tokens page (every signed-in user): creating a named token for scripts, optionally expiring, whose secret is
 // shown this once with a copy button; the list of one's tokens (never their secrets) and revoking them.
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act, h } from './dom.js';
 
 const EXPIRY = [['30', '30 days'], ['7', '7 days'], ['90', '90 days'], ['365', 'one year'], ['date', 'on a date…'],
   ['never', 'never']];
@@ -22,13 +22,10 @@ export async function tokensView({ show, showError }) {
       h('td', {}, t.lastUsedAt ? when(t.lastUsedAt) : 'never'),
       h('td', { class: t.expired ? 'disabled-account' : '' }, t.expiresAt ? (t.expired ? `expired ${when(t.expiresAt)}` : when(t.expiresAt)) : 'never'),
       h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `Revoke ${t.name}`,
-        onclick: event => whileBusy(event.currentTarget, async () => {
-          try {
-            await api(`/me/tokens/${t.id}`, { method: 'DELETE' });
-            showError(null);
-            await refresh();
-            status.textContent = `Revoked ${t.name}: scripts using it are refused from now on.`;
-          } catch (error) { showError(error); }
+        onclick: event => act(event.currentTarget, async () => {
+          await api(`/me/tokens/${t.id}`, { method: 'DELETE' });
+          await refresh();
+          status.textContent = `Revoked ${t.name}: scripts using it are refused from now on.`;
         }) }, 'Revoke'))));
     list.replaceChildren(
       h('h2', { id: 'tokens-heading' }, `Your API tokens (${tokens.length})`),
@@ -81,16 +78,13 @@ export async function tokensView({ show, showError }) {
       const body = { name: name.value.trim() };
       if (expiry.value === 'date') body.expiresOn = date.value;
       else if (expiry.value !== 'never') body.expiresInDays = Number(expiry.value);
-      whileBusy(create, async () => {
-        try {
-          const created = await api('/me/tokens', { method: 'POST', body });
-          showError(null);
-          form.reset();
-          date.hidden = dateLabel.hidden = true;
-          showSecret(created);
-          await refresh();
-          status.textContent = `Created the token ${created.name}.`;
-        } catch (error) { showError(error); }
+      act(create, async () => {
+        const created = await api('/me/tokens', { method: 'POST', body });
+        form.reset();
+        date.hidden = dateLabel.hidden = true;
+        showSecret(created);
+        await refresh();
+        status.textContent = `Created the token ${created.name}.`;
       });
     });
     return h('section', { class: 'card', 'aria-labelledby': 'create-token-heading' },

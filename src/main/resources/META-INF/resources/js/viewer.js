@@ -1,7 +1,8 @@
 // The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
 // in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
 import { api } from './api.js';
-import { h, whileBusy } from './dom.js';
+import { act, h, undoOffer, count } from './dom.js';
+import { memoItem } from './memos.js';
 import { markColor, tintOf } from './colors.js';
 import { codeTreePanel } from './codetree.js';
 import { coderKeys, coderLegend, densityBar, stripe } from './stripes.js';
@@ -151,14 +152,13 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
   /** The open code picker: its filter and what Enter and 1–9 apply; null when closed. */
   let picker = null;
 
-  /** Memos on one target, and (for members who may write) a form to add one. */
+  /** Memos on one target, each editable and deletable by whoever may, and (for members who may write) a form to add one. */
   function memoSection(targetType, targetId, heading) {
     const list = h('ul', { class: 'memos' });
     const section = h('section', { 'aria-label': heading }, h('h3', {}, heading), list);
     const load = async () => {
       const memos = await api(`/projects/${pid}/memos?targetType=${targetType}&targetId=${targetId}`);
-      list.replaceChildren(...(memos.length ? memos.map(m => h('li', {}, h('p', {}, m.body),
-        h('p', { class: 'muted' }, `${m.author} · ${new Date(m.createdAt).toLocaleDateString()}`)))
+      list.replaceChildren(...(memos.length ? memos.map(m => memoItem(pid, m, { me, role: project.role }))
         : [h('li', { class: 'muted' }, 'No memos yet.')]));
     };
     if (mayWrite) {
@@ -168,12 +168,10 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       const form = h('form', { class: 'memo-form' }, h('label', { for: fieldId }, 'New memo'), body, save);
       form.addEventListener('submit', event => {
         event.preventDefault();
-        whileBusy(save, async () => {
-          try {
-            await api(`/projects/${pid}/memos`, { method: 'POST', body: { targetType, targetId, body: body.value } });
-            body.value = '';
-            await load();
-          } catch (error) { showError(error); }
+        act(save, async () => {
+          await api(`/projects/${pid}/memos`, { method: 'POST', body: { targetType, targetId, body: body.value } });
+          body.value = '';
+          await load();
         });
       });
       section.append(form);
@@ -260,19 +258,45 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       h('p', { class: 'muted' }, `${coding.coder} · characters ${coding.start}–${coding.end}`),
       h('blockquote', {}, doc.text.slice(coding.start, coding.end)),
       coding.coder === me.username && coding.layer === 'CODER' ? boundaryEditor(coding, code) : null,
-      coding.coder === me.username ? h('button', {
-        type: 'button', class: 'secondary', onclick: event => whileBusy(event.currentTarget, async () => {
-          try {
-            await api(`/projects/${pid}/codings/${coding.id}`, { method: 'DELETE' });
-            codings.splice(codings.indexOf(coding), 1);
-            renderText();
-            showDetails(h('p', {}, `Removed the coding “${code?.name}”.`));
-          } catch (error) { showError(error); }
-        }),
-      }, 'Remove this coding') : null,
+      coding.coder === me.username && coding.layer === 'CODER' ? removalControl(coding, code) : null,
       memoSection('CODING', coding.id, 'Memos on this coding'),
       h('button', { type: 'button', class: 'secondary', onclick: idle }, 'Back to document memos'));
   }
+  /**
+   * *Remove this coding*: when memos go with it, first says how many and asks again; after the removal, Undo puts the
+   * coding back with its memos (the server restores the same range, code and layer, under a new id).
+   */
+  function removalControl(coding, code) {
+    const box = h('div', { class: 'removal' });
+    const remove = async () => {
+      await api(`/projects/${pid}/codings/${coding.id}`, { method: 'DELETE' });
+      codings.splice(codings.indexOf(coding), 1);
+      renderText();
+      showDetails(undoOffer(`Removed the coding “${code?.name}”.`, async () => {
+        const restored = await api(`/projects/${pid}/codings/${coding.id}/restore`, { method: 'POST' });
+        if (layer === 'mine' || layer === 'all') codings.push(restored);
+        renderText();
+        showCoding(restored);
+        details.prepend(h('p', { class: 'ok', role: 'status' }, `Put back the coding “${code?.name}”.`));
+        return null;
+      }));
+    };
+    const ask = h('button', { type: 'button', class: 'secondary', onclick: () => act(ask, async () => {
+      const memos = await api(`/projects/${pid}/memos?targetType=CODING&targetId=${coding.id}`);
+      if (memos.length === 0) return remove();
+      const n = memos.length === 1 ? '1 memo' : `${memos.length} memos`;
+      const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(confirm, remove) },
+        `Remove the coding and its ${n}`);
+      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm the removal' },
+        h('p', {}, `This coding has ${n}; removing the coding removes ${memos.length === 1 ? 'it' : 'them'} too.`),
+        confirm, h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren(ask) }, 'Keep the coding')));
+      confirm.focus();
+      return null;
+    }) }, 'Remove this coding');
+    box.append(ask);
+    return box;
+  }
+
   /** Moves the start or end of one's own coding word by word, previews the text, and saves the new boundaries. */
   function boundaryEditor(coding, code) {
     let start = coding.start;
@@ -289,14 +313,12 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       const range = trimmed(doc.text, next.start, next.end);
       if (range) { start = range.start; end = range.end; refresh(); }
     } }, label);
-    const save = h('button', { type: 'button', onclick: () => whileBusy(save, async () => {
-      try {
-        const saved = await api(`/projects/${pid}/codings/${coding.id}`, { method: 'PUT', body: { start, end, version: coding.version } });
-        codings.splice(codings.indexOf(coding), 1, saved);
-        renderText();
-        showCoding(saved);
-        details.prepend(h('p', { class: 'ok', role: 'status' }, `Changed the boundaries of “${code?.name}”.`));
-      } catch (error) { showError(error); }
+    const save = h('button', { type: 'button', onclick: () => act(save, async () => {
+      const saved = await api(`/projects/${pid}/codings/${coding.id}`, { method: 'PUT', body: { start, end, version: coding.version } });
+      codings.splice(codings.indexOf(coding), 1, saved);
+      renderText();
+      showCoding(saved);
+      details.prepend(h('p', { class: 'ok', role: 'status' }, `Changed the boundaries of “${code?.name}”.`));
     }) }, 'Save boundaries');
     refresh();
     return h('details', { class: 'boundaries' }, h('summary', {}, 'Change boundaries'),
@@ -316,18 +338,18 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
   function applyCode(code) {
     const range = pending;
     if (!range) return undefined;
-    const controls = [...document.querySelectorAll('.code-apply, .in-vivo, .picker-list button'), picker?.input];
-    return whileBusy(controls, async () => {
-      try {
-        const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
-        if (layer === 'mine' || layer === 'all') codings.push(created);
-        recent.use(code.id);
-        window.getSelection()?.removeAllRanges();
-        showDetails(h('p', { role: 'status' }, `Coded as “${code.name}”`
-          + (layer === 'mine' || layer === 'all' ? '.' : ' in your own layer (switch to “My codings” to see it).')));
-        renderText();
-        passageAt(range.start)?.focus({ preventScroll: true });
-      } catch (error) { showError(error); }
+    // a refusal is shown where the coder looks: beside the picker's filter, else beside the code clicked in the tree
+    const shownAt = picker?.input ?? document.querySelector(`.code-apply[data-code-id="${code.id}"]`);
+    const controls = [shownAt, ...document.querySelectorAll('.code-apply, .in-vivo, .picker-list button')].filter(Boolean);
+    return act([...new Set(controls)], async () => {
+      const created = await api(`/projects/${pid}/codings`, { method: 'POST', body: { documentId: doc.id, codeId: code.id, start: range.start, end: range.end } });
+      if (layer === 'mine' || layer === 'all') codings.push(created);
+      recent.use(code.id);
+      window.getSelection()?.removeAllRanges();
+      showDetails(h('p', { role: 'status' }, `Coded as “${code.name}”`
+        + (layer === 'mine' || layer === 'all' ? '.' : ' in your own layer (switch to “My codings” to see it).')));
+      renderText();
+      passageAt(range.start)?.focus({ preventScroll: true });
     });
   }
 
@@ -338,10 +360,8 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     if (!name) return;
     let code = codes.find(c => c.parentId === null && c.name.toLowerCase() === name.toLowerCase());
     if (!code) {
-      try {
-        code = await whileBusy([...document.querySelectorAll('.in-vivo')], () => api(`/projects/${pid}/codes`, { method: 'POST', body: { name } }));
-      } catch (error) { showError(error); return; }
-      if (!code) return; // already being created by an earlier click
+      code = await act([...document.querySelectorAll('.in-vivo')], () => api(`/projects/${pid}/codes`, { method: 'POST', body: { name } }));
+      if (!code) return; // refused (said beside the button), or already being created by an earlier click
       codes.push(code);
       codeById.set(code.id, code);
     }
@@ -458,7 +478,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
       codings.splice(0, codings.length, ...shown);
       renderText();
-      showDetails(h('p', { class: 'muted' }, `Showing ${layerSelect.selectedOptions[0].textContent}: ${shown.length} codings.`));
+      showDetails(h('p', { class: 'muted' }, `Showing ${layerSelect.selectedOptions[0].textContent}: ${count(shown.length, 'coding')}.`));
     } catch (error) { showError(error); }
   });
   renderText();

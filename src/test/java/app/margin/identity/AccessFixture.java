@@ -107,6 +107,20 @@ final class AccessFixture {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A coding made and removed by {@code user}, which they may put back. */
+    long removedCoding(String user) {
+        long coding = freshCoding(user);
+        as(user).delete(team.path("/codings/" + coding)).then().statusCode(204);
+        return coding;
+    }
+
+    /** A memo written and removed by {@code user}, which they may put back. */
+    long removedMemo(String user) {
+        long memo = freshMemo(user);
+        as(user).delete(team.path("/memos/" + memo)).then().statusCode(204);
+        return memo;
+    }
+
     /** A blind round of the coder and the second coder on the fixture document and code. */
     long newRound() {
         Map<String, Object> body = new HashMap<>();

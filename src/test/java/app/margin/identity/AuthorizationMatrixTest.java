@@ -159,6 +159,13 @@ class AuthorizationMatrixTest {
                     (f, who) -> ids(f.pid, f.freshBatch(f.author(who)))),
             row("POST " + P + "/codings/batches/{batchId}/undo", "another coder's batch", "401 403 403 403 403 404 404",
                     (f, who) -> ids(f.pid, f.freshBatch(f.team.coder2()))),
+            // Undo of a removal: only who removed it puts it back; for anyone else there is nothing to restore
+            row("POST " + P + "/codings/{cid}/restore", CODE, (f, who) -> ids(f.pid, f.removedCoding(f.author(who)))),
+            row("POST " + P + "/codings/{cid}/restore", "another coder's removed coding", "401 403 404 404 404 404 404",
+                    (f, who) -> ids(f.pid, f.removedCoding(f.team.coder2()))),
+            row("POST " + P + "/memos/{mid}/restore", CODE, (f, who) -> ids(f.pid, f.removedMemo(f.author(who)))),
+            row("POST " + P + "/memos/{mid}/restore", "another coder's removed memo", "401 403 404 404 404 404 404",
+                    (f, who) -> ids(f.pid, f.removedMemo(f.team.coder2()))),
             row("GET " + P + "/memos", READ, (f, who) -> ids(f.pid)),
             row("POST " + P + "/memos", CODE, (f, who) -> ids(f.pid).json(Map.of("targetType", "DOCUMENT",
                     "targetId", f.doc, "body", "A thought"))),

@@ -72,7 +72,7 @@ class AgreementPageTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Revealed to the round’s coders.");
         coder.reload();
         coder.getByLabel("Layer").selectOption("master");
-        assertThat(coder.locator(".coding-details")).containsText("Showing Master (adjudicated): 1 codings.");
+        assertThat(coder.locator(".coding-details")).containsText("Showing Master (adjudicated): 1 coding.");
         assertEquals(2, Api.as(team.coder()).get(team.path("/codings?layer=CODER&documentId=" + doc)).then().extract()
                 .jsonPath().getList("id").size(), "the partner's layer is shared after the reveal");
 
