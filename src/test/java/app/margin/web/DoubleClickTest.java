@@ -78,7 +78,7 @@ class DoubleClickTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, named("Preview")).click();
         assertThat(page.locator(".autocode [role=status]")).containsText("This will create 3 segments");
         page.getByRole(AriaRole.BUTTON, named("Apply the code")).dblclick();
-        assertThat(page.locator(".autocode [role=status]")).containsText(Pattern.compile("Coded 3 segments in 1 documents"));
+        assertThat(page.locator(".autocode [role=status]")).containsText(Pattern.compile("Coded 3 segments in 1 document"));
 
         assertEquals(1, sent.size(), "one request for a double click");
         assertNotNull(sent.getFirst().headerValue("idempotency-key"), "sent with an Idempotency-Key");
