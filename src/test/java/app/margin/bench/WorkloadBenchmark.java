@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * <p>A command, not a test: {@code ./mvnw -B -q verify -Pworkload-bench}. Options: {@code -Dbench.auth=session}
  * (default; the browser's cookie) or {@code token} (an API token); {@code -Dbench.repeats=100} reads per read step;
  * {@code -Dbench.idleSeconds=30}; {@code -Dbench.jvmArgs="-Xmx512m …"} for Margin's JVM (e.g. a flight recording:
- * {@code -XX:StartFlightRecording=filename=target/workload-bench/margin.jfr,settings=profile}). Margin's log is in
+ * {@code -XX:StartFlightRecording=filename=target/workload-bench/margin.jfr,settings=profile}); {@code -Dbench.jar=…}
+ * another packaged Margin (a copy of an earlier build, so old and new can be run in turns). Margin's log is in
  * target/workload-bench/margin.log.
  */
 class WorkloadBenchmark {
@@ -36,6 +37,8 @@ class WorkloadBenchmark {
     static final int WARM_UP = 10;
     static final long IDLE_SECONDS = Long.getLong("bench.idleSeconds", 30);
     static final String AUTH = System.getProperty("bench.auth", "session");
+    /** Another packaged Margin to run the workload against (e.g. a copy of the last build, to compare in turns). */
+    static final Path JAR = Path.of(System.getProperty("bench.jar", PackagedMargin.JAR.toString()));
 
     /** Taguette 1.5.2 on this machine, from issue 14: the step, the percentile reported there, milliseconds. */
     record Reference(String step, double percentile, double millis) {
@@ -54,7 +57,7 @@ class WorkloadBenchmark {
         List<String> jvmArgs = Arrays.stream(System.getProperty("bench.jvmArgs", "").split("\\s+"))
                 .filter(a -> !a.isBlank()).toList();
         long startedAt = System.nanoTime();
-        try (PackagedMargin margin = PackagedMargin.start(PackagedMargin.JAR, 0, jvmArgs,
+        try (PackagedMargin margin = PackagedMargin.start(JAR, 0, jvmArgs,
                 Path.of("target", "workload-bench", "margin.log"))) {
             double readySeconds = (System.nanoTime() - startedAt) / 1e9;
             Map<String, Latencies> steps = run(margin);
@@ -142,7 +145,7 @@ class WorkloadBenchmark {
 
     private static void print(Map<String, Latencies> steps, double readySeconds, double busyRss, double idleRss,
             List<String> jvmArgs) {
-        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", PackagedMargin.JAR, AUTH,
+        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", JAR, AUTH,
                 jvmArgs.isEmpty() ? "" : ", JVM " + String.join(" ", jvmArgs), readySeconds);
         System.out.printf("%-14s %5s %9s %9s %16s %10s%n", "step", "n", "p50 ms", "p99 ms", "Taguette ms", "speed-up");
         steps.forEach((step, latencies) -> {
