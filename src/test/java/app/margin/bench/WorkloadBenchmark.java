@@ -103,6 +103,7 @@ class WorkloadBenchmark {
 
         // Add a coding: 1,000 in turn over the codes, a sentence-sized range somewhere in a document.
         Random random = generator.random();
+        Map<String, Double> cpuBefore = threadCpuSeconds(margin.pid());
         for (int n = 0; n < CODINGS; n++) {
             int doc = n % DOCUMENTS;
             int start = random.nextInt(lengths.get(doc) - 500);
@@ -112,6 +113,7 @@ class WorkloadBenchmark {
             int status = client.post(path + "/codings", coding).expect(201).status();
             steps.get("add coding").record(System.nanoTime() - t, status);
         }
+        printCpu("add coding", cpuBefore, threadCpuSeconds(margin.pid()));
 
         long busiest = codes.getFirst();
         Map<String, String> reads = new LinkedHashMap<>();
@@ -167,6 +169,47 @@ class WorkloadBenchmark {
     }
 
     /** Resident set size of a process from /proc (Linux), in MB; -1 elsewhere. */
+    /**
+     * Margin's CPU seconds per kind of thread (name without its number) from /proc: what a step cost the server,
+     * which on a shared machine is steadier than its latencies. Empty where /proc is not there.
+     */
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[-#\\s]*\\d+$", "");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+                    cpu.merge(name, seconds, Double::sum);
+                } catch (java.io.IOException | RuntimeException threadGone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException noProc) {
+            return Map.of();
+        }
+        return cpu;
+    }
+
+    private static void printCpu(String step, Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        List<Map.Entry<String, Double>> used = new ArrayList<>();
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            double spent = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += spent;
+            if (spent >= 0.05) {
+                used.add(Map.entry(e.getKey(), spent));
+            }
+        }
+        used.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        used.forEach(e -> line.append(String.format(" %s %.2f s,", e.getKey(), e.getValue())));
+        System.out.printf("%nMargin's CPU during %s: %.2f s in all;%s%n", step, total, line);
+    }
+
     static double rssMegabytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
