@@ -59,7 +59,7 @@ public class AuditLog {
         event.beforeJson = toJson(before);
         event.afterJson = toJson(after);
         em.unwrap(Session.class).doWork(connection -> append(connection, event));
-        changed.fire(new ProjectChanged(projectId, event.seq));
+        changed.fire(new ProjectChanged(projectId, event.seq, actor));
         return event.seq;
     }
 

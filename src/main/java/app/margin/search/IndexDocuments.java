@@ -37,13 +37,22 @@ final class IndexDocuments {
     private IndexDocuments() {
     }
 
-    /** The offsets a document's segments are placed by: its units (or the whole text), paragraphs, sentences, words. */
-    record Layout(List<IndexedDocument.Unit> units, List<Span> turns, Map<String, List<Span>> spans, int[] words) {
+    /**
+     * The offsets a document's segments are placed by: its units (or the whole text), paragraphs, sentences, and
+     * where words start ({@link TextLayout#wordStarts}).
+     */
+    record Layout(List<IndexedDocument.Unit> units, List<Span> turns, Map<String, List<Span>> spans, int[] wordStarts) {
         static Layout of(IndexedDocument doc) {
             List<IndexedDocument.Unit> units = unitsOf(doc);
             List<Span> turns = units.stream().map(u -> new Span(u.start(), u.end())).toList();
             return new Layout(units, turns, Map.of("turn", turns, "paragraph", TextLayout.paragraphs(doc.text()),
-                    "sentence", TextLayout.sentences(doc.text())), TextLayout.wordIndex(doc.text()));
+                    "sentence", TextLayout.sentences(doc.text())), TextLayout.wordStarts(doc.text()));
+        }
+
+        /** Roughly what the layout holds in memory, in bytes (for the indexer's cache of layouts). */
+        long bytes() {
+            long spanCount = turns.size() + spans.values().stream().mapToLong(List::size).sum();
+            return 4L * wordStarts.length + 48L * spanCount + 64L * units.size();
         }
     }
 
@@ -91,8 +100,8 @@ final class IndexDocuments {
         d.add(new StoredField(SEGMENT_CODE, s.codeId()));
         d.add(new StoredField(SEGMENT_LAYER, s.layerKey()));
         d.add(new SortedDocValuesField(SEGMENT_LAYER, new BytesRef(s.layerKey())));
-        d.add(new NumericDocValuesField(START_WORD, layout.words()[s.start()]));
-        d.add(new NumericDocValuesField(END_WORD, layout.words()[s.end()]));
+        d.add(new NumericDocValuesField(START_WORD, TextLayout.wordsBefore(layout.wordStarts(), s.start())));
+        d.add(new NumericDocValuesField(END_WORD, TextLayout.wordsBefore(layout.wordStarts(), s.end())));
         for (String kind : UNIT_KINDS) {
             List<Span> spans = layout.spans().get(kind);
             d.add(new NumericDocValuesField(FIRST + kind, spans.isEmpty() ? 0 : TextLayout.spanAt(spans, s.start())));

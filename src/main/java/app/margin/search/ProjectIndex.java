@@ -29,9 +29,10 @@ import org.apache.lucene.util.IOUtils;
  * Only the indexer thread writes and closes it; searches lease it for each read ({@link #read}), and an index the
  * indexer retires (idle, rebuilt, dropped) closes its readers only once the last search reading it is done. A search
  * that reaches a retired index reads its successor instead.
- * Applied changes become searchable at once ({@link #publish}) and durable now and then ({@link #commit}), each
- * commit keeping the sequence number it reflects in its user data, so a restarted Margin knows how far the index is
- * behind the database and replays the rest. (Committing after every change fsynced several files each time: under
+ * Applied changes ({@link #written}) become searchable when the indexer refreshes the searchers ({@link #refresh}:
+ * at once for a search waiting for them, otherwise at most every few hundred milliseconds) and durable now and then
+ * ({@link #commit}), each commit keeping the sequence number it reflects in its user data, so a restarted Margin
+ * knows how far the index is behind the database and replays the rest. (Committing after every change fsynced several files each time: under
  * fifty coders those commits, 20–150 ms each, were most of what searches waited for.)
  */
 final class ProjectIndex implements Closeable {
@@ -48,6 +49,15 @@ final class ProjectIndex implements Closeable {
     /** What searches see; set only after the searchers were refreshed, so a search never sees less than this. */
     private volatile long appliedSeq;
     private volatile String appliedHash;
+    /**
+     * What the writer holds, published or not (touched by the indexer thread only): the indexer applies changes
+     * after every gathered pass but refreshes the searchers only when a search needs it or now and then
+     * ({@link #refresh}), since each refresh makes a new small segment.
+     */
+    private long writtenSeq;
+    private String writtenHash;
+    /** When the searchers were last refreshed (indexer thread only). */
+    private long publishedNanos;
     /** Whether the applied change was checked against this database's chain since the index was opened. */
     private volatile boolean verified;
     /** Changes published but not yet committed (touched by the indexer thread only). */
@@ -61,11 +71,15 @@ final class ProjectIndex implements Closeable {
     private boolean readersClosed;
     private Runnable afterClose;
     /** Where a search goes when it reaches this index after it was retired: the project's current index. */
-    private final java.util.function.Supplier<ProjectIndex> successor;
+    private final java.util.function.LongFunction<ProjectIndex> successor;
 
-    /** @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too) */
+    /**
+     * @param searchThreads runs a search's slices of index segments in parallel (Lucene's caller runs some too)
+     * @param successor the project's index holding at least the given change: where a search goes that reaches
+     *         this index after it was retired
+     */
     ProjectIndex(Path path, Analyzer analyzer, Executor searchThreads,
-            java.util.function.Supplier<ProjectIndex> successor) {
+            java.util.function.LongFunction<ProjectIndex> successor) {
         this.successor = successor;
         Directory opened = null;
         IndexWriter opening = null;
@@ -94,6 +108,9 @@ final class ProjectIndex implements Closeable {
         appliedSeq = seq == null || !CURRENT_FORMAT.equals(commitData(FORMAT)) ? 0 : Long.parseLong(seq);
         String hash = commitData(APPLIED_HASH);
         appliedHash = hash == null || hash.isEmpty() ? null : hash;
+        writtenSeq = appliedSeq;
+        writtenHash = appliedHash;
+        publishedNanos = System.nanoTime() - Long.MAX_VALUE / 4; // long ago: the first pass publishes at once
     }
 
     /** False once the writer is gone: discarded after a failed write, or closed by Lucene after a failed merge. */
@@ -246,12 +263,53 @@ final class ProjectIndex implements Closeable {
 
     /** Makes the changes applied so far visible to searches, as the index state of change {@code seq}. */
     void publish(long seq, String hash) throws IOException {
-        searchers.maybeRefreshBlocking();
-        lastUsedNanos = System.nanoTime();
-        appliedHash = hash;
-        appliedSeq = seq;
+        written(seq, hash);
+        refresh();
+    }
+
+    /**
+     * The writer holds every change up to {@code seq} (checked against this database's chain by the indexer); searches
+     * see them after the next {@link #refresh}.
+     */
+    void written(long seq, String hash) {
+        writtenSeq = seq;
+        writtenHash = hash;
         verified = true;
         uncommitted = true;
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /** The last change the writer holds, published or not (the indexer goes on from here). */
+    long writtenSeq() {
+        return writtenSeq;
+    }
+
+    String writtenHash() {
+        return writtenHash;
+    }
+
+    /** Whether the writer holds changes searches do not see yet. */
+    boolean unpublished() {
+        return writtenSeq != appliedSeq || !java.util.Objects.equals(writtenHash, appliedHash);
+    }
+
+    /** How long ago the searchers were last refreshed. */
+    long sincePublishedNanos() {
+        return System.nanoTime() - publishedNanos;
+    }
+
+    /** Makes what the writer holds visible to searches (a new small segment); the indexer thread only. */
+    void refresh() {
+        long seq = writtenSeq;
+        String hash = writtenHash;
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not refresh the search index", e);
+        }
+        publishedNanos = System.nanoTime();
+        appliedHash = hash;
+        appliedSeq = seq;
     }
 
     /** Makes the published changes durable together with the sequence number they bring the index up to. */
@@ -259,8 +317,9 @@ final class ProjectIndex implements Closeable {
         if (!uncommitted) {
             return false;
         }
-        writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
-                APPLIED_HASH, appliedHash == null ? "" : appliedHash, FORMAT, CURRENT_FORMAT).entrySet());
+        // a commit holds everything the writer has, published or not
+        writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(writtenSeq),
+                APPLIED_HASH, writtenHash == null ? "" : writtenHash, FORMAT, CURRENT_FORMAT).entrySet());
         writer.commit();
         uncommitted = false;
         return true;
@@ -274,7 +333,8 @@ final class ProjectIndex implements Closeable {
      */
     <T> T read(SearchBudget budget, Function<IndexSearcher, T> work) {
         if (!lease()) {
-            ProjectIndex current = successor.get(); // closed meanwhile (idle, rebuilt): the project's index now
+            // closed meanwhile (idle, rebuilt): the project's index now, once it holds what this one showed
+            ProjectIndex current = successor.apply(appliedSeq);
             if (current == this) {
                 throw closing(); // shutting down
             }

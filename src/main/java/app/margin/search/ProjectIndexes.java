@@ -38,9 +38,11 @@ import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The per-project indexes under {@code <data-dir>/index/}. The database is the truth; one indexer thread brings an
- * index up to date after every committed change and before a search that finds its index behind, so a search always
- * sees the caller's own last change. A missing or lagging index is rebuilt from the database, so deleting the
- * directory loses nothing.
+ * index up to date after every committed change and before a search whose caller's own last change it does not hold
+ * yet, so a search always sees the caller's own last change; other people's changes show up within a pass and a
+ * publish (a few hundred milliseconds) without the search waiting for them. (With other instances on the database a
+ * search waits for every change committed before it, as the caller may have written through another instance.) A
+ * missing or lagging index is rebuilt from the database, so deleting the directory loses nothing.
  *
  * <p>What to apply comes from the typed change feed ({@link app.margin.change.ChangeFeed}), which every change writes
  * in its own transaction: documents to read again, and single codings with the ranges they covered. A code merged or
@@ -51,8 +53,10 @@ import org.apache.lucene.store.AlreadyClosedException;
  * its next pass, and searches that need that pass wait for it instead of indexing themselves: under fifty coders,
  * searches that applied changes (and committed them) while holding the index's lock made one another wait seconds
  * (p50 2 s). A pass indexes a document whole only after a change to the document itself; a single coding's change
- * re-indexes its segment and the passages around it. Passes make their changes searchable at once and durable every
- * few seconds ({@link ProjectIndex#publish}, {@link ProjectIndex#commit}).
+ * re-indexes its segment and the passages around it, from the document's text and layout kept in {@link Layouts}.
+ * Passes make their changes searchable at once when a search waits for them, otherwise at most every
+ * {@link #PUBLISH_MILLIS} (each refresh of the searchers makes a new small segment), and durable every few seconds
+ * ({@link ProjectIndex#refresh}, {@link ProjectIndex#commit}).
  *
  * <p>A whole rebuild (asked for, or an index of another format or database, or too far behind the feed) runs on a
  * separate builder thread into {@code project-<id>.next}; the old index keeps answering (and, when it can, taking
@@ -70,8 +74,16 @@ public class ProjectIndexes {
     static final long COMMIT_DELAY_SECONDS = 5;
     /** How long a pass for changes alone waits for more changes to apply with them. */
     static final long GATHER_MILLIS = 100;
+    /**
+     * A pass no search waits for makes its changes visible only if the searchers were last refreshed this long ago
+     * (else a publish follows then): each refresh makes a new small segment, and under a stream of codings that was
+     * most of the indexer's work. Other people's changes show up within about {@code GATHER + PUBLISH} ms.
+     */
+    static final long PUBLISH_MILLIS = 200;
     /** A search waits this long for its index to catch up (a first build of a large project takes tens of seconds). */
     static final long MAX_WAIT_SECONDS = 300;
+    /** What the indexer's kept documents and layouts may hold: about 300 transcripts of 5,000 words. */
+    static final long LAYOUT_BUDGET_BYTES = 24L << 20;
     /** How many passes a search waits for before it answers from the index as it is. */
     static final int MAX_PASSES_WAITED = 3;
 
@@ -82,14 +94,22 @@ public class ProjectIndexes {
     /** Created on any thread, but replaced and removed only by the indexer inside the map's compute (see swap). */
     private final Map<Long, ProjectIndex> open = new ConcurrentHashMap<>();
     /** Per project, the next pass not yet started: changes and searches arriving meanwhile join it. */
-    private final Map<Long, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
+    private final Map<Long, PendingPass> nextPass = new ConcurrentHashMap<>();
+    /** Projects with a publish scheduled for changes a pass applied but did not make visible yet. */
+    private final Set<Long> publishScheduled = ConcurrentHashMap.newKeySet();
     /** Projects whose index is being built whole in the background. */
     private final Map<Long, Build> builds = new ConcurrentHashMap<>();
     /**
-     * Per project, the last change committed through this instance (announced after its commit, before its answer):
-     * with no other instance on the database, a search compares its index with this instead of asking the database.
+     * Per project and caller, the last change that caller committed through this instance (announced after its commit,
+     * before its answer): with no other instance on the database, a search waits until its index applied this, not
+     * every change committed before it (under twenty coders nearly every search waited for a pass, 8× the idle p99).
      */
-    private final Map<Long, Long> committedHere = new ConcurrentHashMap<>();
+    private final Map<Caller, Long> committedBy = new ConcurrentHashMap<>();
+    /**
+     * Per project, the chain head when this instance first searched it: changes committed before (by anyone, e.g.
+     * before a restart) are waited for once, so a search after a start sees what was there.
+     */
+    private final Map<Long, Long> firstSeen = new ConcurrentHashMap<>();
     /** Other instances may write to the database (they are followed): then a search asks the database's head. */
     private final boolean shared;
     private final Duration idleClose;
@@ -101,13 +121,23 @@ public class ProjectIndexes {
     /** Test hook: scheduled commits wait while set, so a test can stand for a crash before the next commit. */
     private volatile boolean commitsPaused;
     /** Documents (without their codings) and layouts the indexer used last: a single coding needs no text read. */
-    private final Layouts layouts = new Layouts(64);
+    private final Layouts layouts = new Layouts(LAYOUT_BUDGET_BYTES);
     /** Searches large enough to span several index segments use every core: one researcher's query finishes sooner. */
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), daemonThreads("margin-search"));
     /** What the last pass of each project did (for tests and operators reading a heap dump). */
     private final Map<Long, Pass> lastPass = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong wholeBuilds = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Who made a change in which project (the audit actor, a username). */
+    private record Caller(long projectId, String username) {
+    }
+
+    /** A pass not yet started; {@code publish}: a search waits for it, so it refreshes the searchers at once. */
+    private static final class PendingPass {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile boolean publish;
+    }
 
     /** A pass's work: documents indexed whole, and documents of which single codings were indexed again. */
     record Pass(long seq, Set<Long> documentsWhole, Set<Long> documentsEdited) {
@@ -148,7 +178,9 @@ public class ProjectIndexes {
 
     /** After a change commits, index it soon, off the request thread. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectChanged change) {
-        committedHere.merge(change.projectId(), change.seq(), Math::max);
+        if (change.actor() != null) {
+            committedBy.merge(new Caller(change.projectId(), change.actor()), change.seq(), Math::max);
+        }
         if (!trouble.waiting(change.projectId())) {
             requestPass(change.projectId(), false);
         }
@@ -165,7 +197,7 @@ public class ProjectIndexes {
     void follow(Map<Long, Long> moved, Set<Long> gone) {
         moved.forEach((projectId, seq) -> {
             ProjectIndex index = open.get(projectId);
-            if ((index == null || index.appliedSeq() != seq) && !trouble.waiting(projectId)
+            if ((index == null || index.writtenSeq() != seq) && !trouble.waiting(projectId)
                     && !nextPass.containsKey(projectId)) {
                 requestPass(projectId, false);
             }
@@ -193,12 +225,26 @@ public class ProjectIndexes {
     }
 
     /**
-     * The project's index with every change committed before this call applied (while a whole rebuild of an index
-     * that cannot be caught up runs, the old index as it is). An index that cannot be written answers 503 saying
-     * so, and is tried again after {@code margin.index-retry-delay}.
+     * The project's index holding every change {@code caller} (a username) committed before this call, and whatever
+     * else it applied meanwhile: other people's changes show up within the next pass or publish, a fraction of a
+     * second, without this search waiting for them (while a whole rebuild of an index that cannot be caught up runs,
+     * the old index as it is). With other instances on the database every change committed before the call counts, as
+     * the caller may have made it through another one. An index that cannot be written answers 503 saying so, and is
+     * tried again after {@code margin.index-retry-delay}.
      */
+    ProjectIndex upToDate(long projectId, String caller) {
+        trouble.check(projectId);
+        return atLeast(projectId, () -> required(projectId, caller));
+    }
+
+    /** The project's index with every change committed before this call applied, by anyone (tests, operators). */
     ProjectIndex upToDate(long projectId) {
         trouble.check(projectId);
+        return atLeast(projectId, () -> source.latestSeq(projectId));
+    }
+
+    /** The index once it applied the change {@code required} names (read when first needed), or after a few passes. */
+    private ProjectIndex atLeast(long projectId, java.util.function.LongSupplier requirement) {
         long required = -1;
         for (int pass = 0; ; pass++) {
             ProjectIndex index = open(projectId);
@@ -207,7 +253,7 @@ public class ProjectIndexes {
                 return index; // searches never wait for a rebuild while there is an index to answer from
             }
             if (required < 0) {
-                required = latestCommitted(projectId);
+                required = requirement.getAsLong();
             }
             // Checked again after each wait: the pass a search waited for may have found a build running, which
             // catches the new index up when it swaps it in.
@@ -222,12 +268,18 @@ public class ProjectIndexes {
         }
     }
 
-    /** The change a search must see: the database's head, or, with no other instance, the last one made here. */
-    private long latestCommitted(long projectId) {
+    /**
+     * The change a caller's search must see. Several instances: the database's head (the caller may have written
+     * through another instance, and the chain does not say cheaply who wrote last). One instance: the caller's last
+     * change made here, and what was there when this instance first searched the project.
+     */
+    private long required(long projectId, String caller) {
         if (shared) {
             return source.latestSeq(projectId);
         }
-        return committedHere.computeIfAbsent(projectId, source::latestSeq);
+        long before = firstSeen.computeIfAbsent(projectId, source::latestSeq);
+        Long own = caller == null ? null : committedBy.get(new Caller(projectId, caller));
+        return own == null ? before : Math.max(before, own);
     }
 
     /**
@@ -246,18 +298,26 @@ public class ProjectIndexes {
      * work); a search waiting for it starts it at once.
      */
     private CompletableFuture<Void> requestPass(long projectId, boolean searchWaits) {
-        CompletableFuture<Void> created = new CompletableFuture<>();
-        CompletableFuture<Void> pass = nextPass.computeIfAbsent(projectId, id -> created);
-        if (pass == created || searchWaits) {
-            schedule(projectId, pass, searchWaits ? 0 : GATHER_MILLIS, () -> {
+        PendingPass[] created = {null};
+        // inside compute, so a search's wish to publish reaches the pass unless it started (then it asks another)
+        PendingPass pass = nextPass.compute(projectId, (id, pending) -> {
+            PendingPass joined = pending;
+            if (joined == null) {
+                joined = created[0] = new PendingPass();
+            }
+            joined.publish |= searchWaits;
+            return joined;
+        });
+        if (pass == created[0] || searchWaits) {
+            schedule(projectId, pass.done, searchWaits ? 0 : GATHER_MILLIS, () -> {
                 if (!nextPass.remove(projectId, pass)) {
                     return false; // started already, sooner
                 }
-                catchUp(projectId);
+                catchUp(projectId, pass.publish);
                 return true;
             });
         }
-        return pass;
+        return pass.done;
     }
 
     /** Runs work on the indexer thread; {@code done} completes when it did (work answering false leaves it). */
@@ -282,8 +342,11 @@ public class ProjectIndexes {
         }
     }
 
-    /** On the indexer thread: applies what changed since the index's last applied change. */
-    private void catchUp(long projectId) {
+    /**
+     * On the indexer thread: applies what changed since the index's last applied change, and makes it visible now if
+     * {@code publish} (a search waits) or the searchers were not refreshed for {@link #PUBLISH_MILLIS}, else soon.
+     */
+    private void catchUp(long projectId, boolean publish) {
         if (!source.projectExists(projectId)) {
             dropNow(projectId);
             return;
@@ -293,19 +356,40 @@ public class ProjectIndexes {
             return; // the swap catches the new index up
         }
         writing(projectId, index -> {
-            IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
+            IndexSource.Changes changes = source.changesAfter(projectId, index.writtenSeq(), index.writtenHash());
             if (changes.everything()) {
                 if (changes.foreign()) {
                     // another database's texts must not answer this one's searches: they wait for the build
                     forgetContents(index);
                 }
                 startBuild(projectId, true);
-            } else if (changes.any(index.appliedSeq())) {
+            } else if (changes.any(index.writtenSeq())) {
                 apply(projectId, index, changes);
             } else {
                 index.markVerified();
             }
+            publish(projectId, index, publish);
         });
+    }
+
+    /** Refreshes the searchers now, or schedules it for when {@link #PUBLISH_MILLIS} have passed since the last. */
+    private void publish(long projectId, ProjectIndex index, boolean now) {
+        if (!index.unpublished()) {
+            return;
+        }
+        long left = TimeUnit.MILLISECONDS.toNanos(PUBLISH_MILLIS) - index.sincePublishedNanos();
+        if (now || left <= 0) {
+            index.refresh();
+        } else if (publishScheduled.add(projectId)) {
+            schedule(projectId, new CompletableFuture<>(), TimeUnit.NANOSECONDS.toMillis(left) + 1, () -> {
+                publishScheduled.remove(projectId);
+                ProjectIndex current = open.get(projectId);
+                if (current != null && current.isOpen() && current.unpublished()) {
+                    writing(projectId, ProjectIndex::refresh);
+                }
+                return true;
+            });
+        }
     }
 
     /**
@@ -382,7 +466,7 @@ public class ProjectIndexes {
                 IndexedDocument doc = known.withSegments(source.segments(edit.getKey()));
                 index.edit(doc, known.layout(), edit.getValue().codingIds(), edit.getValue().ranges());
             }
-            index.publish(changes.latestSeq(), changes.latestHash());
+            index.written(changes.latestSeq(), changes.latestHash());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not update the search index of project " + projectId, e);
         }
@@ -426,7 +510,7 @@ public class ProjectIndexes {
             deleteTree(next);
             IndexSource.Changes head = source.everything(projectId);
             ProjectIndex fresh = new ProjectIndex(Files.createDirectories(next), analyzer, searchThreads,
-                    () -> upToDate(projectId));
+                    seq -> successor(projectId, seq));
             long documents = 0;
             try {
                 for (long documentId : source.documentIds(projectId)) {
@@ -505,15 +589,16 @@ public class ProjectIndexes {
         wholeBuilds.incrementAndGet();
         Log.infof("Rebuilt the search index of project %d", projectId);
         writing(projectId, index -> {
-            IndexSource.Changes changes = source.changesAfter(projectId, index.appliedSeq(), index.appliedHash());
+            IndexSource.Changes changes = source.changesAfter(projectId, index.writtenSeq(), index.writtenHash());
             if (changes.everything()) {
                 // the database moved on past the feed while building (or was replaced): build once more
                 startBuild(projectId, true);
-            } else if (changes.any(index.appliedSeq())) {
+            } else if (changes.any(index.writtenSeq())) {
                 apply(projectId, index, changes);
             } else {
                 index.markVerified();
             }
+            publish(projectId, index, true); // searches queued behind the swap wait for it
         });
     }
 
@@ -633,6 +718,11 @@ public class ProjectIndexes {
         await(done, -1);
     }
 
+    /** Test hook: runs {@code work} on the indexer thread, before any pass asked for after this call. */
+    void onIndexer(Runnable work) {
+        indexer.execute(work);
+    }
+
     /** Test hook: runs {@code work} on the builder thread, before any build asked for after this call. */
     void onBuilder(Runnable work) {
         builder.execute(work);
@@ -646,6 +736,12 @@ public class ProjectIndexes {
         return root.resolve("project-" + projectId);
     }
 
+    /** Where a search goes that reached a retired index: the current one, once it holds what the retired one did. */
+    private ProjectIndex successor(long projectId, long seq) {
+        trouble.check(projectId);
+        return atLeast(projectId, () -> seq);
+    }
+
     private ProjectIndex open(long projectId) {
         return open.computeIfAbsent(projectId, this::newIndex);
     }
@@ -653,7 +749,7 @@ public class ProjectIndexes {
     private ProjectIndex newIndex(long projectId) {
         try {
             return new ProjectIndex(Files.createDirectories(directory(projectId)), analyzer, searchThreads,
-                    () -> upToDate(projectId));
+                    seq -> successor(projectId, seq));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the search index directory of project " + projectId, e);
         }
@@ -669,7 +765,8 @@ public class ProjectIndexes {
     /** Searches still reading the index finish first: its files are deleted when its readers close. */
     private void dropNow(long projectId) {
         trouble.forget(projectId);
-        committedHere.remove(projectId);
+        firstSeen.remove(projectId);
+        committedBy.keySet().removeIf(caller -> caller.projectId() == projectId);
         lastPass.remove(projectId);
         Path dir = directory(projectId);
         open.compute(projectId, (id, index) -> {

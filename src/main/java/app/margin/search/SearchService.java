@@ -70,8 +70,11 @@ public class SearchService {
         return SearchBudget.start(limits.timeBudget());
     }
 
-    /** A parsed search: the Lucene query with its scope, and what the caller may see. */
-    record PreparedSearch(Query query, SearchScope scope, Scope where) {
+    /**
+     * A parsed search: the Lucene query with its scope, what the caller may see, and who the caller is (their search
+     * sees every change they made themselves; see {@link ProjectIndexes#upToDate(long, String)}).
+     */
+    record PreparedSearch(Query query, SearchScope scope, Scope where, String caller) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -81,7 +84,7 @@ public class SearchService {
         }
         PreparedSearch search = prepare(projectId, q, scope, code);
         Map<Long, String> codeNames = search.scope().codes().stream().collect(Collectors.toMap(c -> c.id, c -> c.name));
-        ProjectIndex index = indexes.upToDate(projectId);
+        ProjectIndex index = indexes.upToDate(projectId, search.caller());
         Map<Long, String> titles = this.titles.get(projectId, index.appliedSeq(), () -> titles(projectId));
         return index.read(budget(), searcher -> {
             HitCollector.Hits found = HitCollector.collect(searcher, search.query(), search.scope());
@@ -120,7 +123,7 @@ public class SearchService {
         if (where != Scope.ALL && layers != null) {
             query.add(layers, Occur.FILTER);
         }
-        return new PreparedSearch(query.build(), searchScope, where);
+        return new PreparedSearch(query.build(), searchScope, where, grant.username());
     }
 
     /** Hits per document, counted along the hits (which come grouped by document). */
@@ -188,7 +191,7 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SearchDtos.CodedSegment> codedSegments(long projectId, String q, String unitKind) {
         PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
-        return indexes.upToDate(projectId).read(budget(), searcher -> SegmentReader.read(searcher, search.query(), unitKind));
+        return indexes.upToDate(projectId, search.caller()).read(budget(), searcher -> SegmentReader.read(searcher, search.query(), unitKind));
     }
 
     /**
@@ -198,7 +201,7 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TermCounts termCounts(long projectId, String q, Scope scope, String code) {
         PreparedSearch search = prepare(projectId, q, scope, code);
-        ProjectIndex index = indexes.upToDate(projectId);
+        ProjectIndex index = indexes.upToDate(projectId, search.caller());
         boolean wholeCorpus = (q == null || q.isBlank()) && search.where() == Scope.ALL;
         return wholeCorpus ? corpusCounts.get(projectId, index.appliedSeq(), () -> wordCounts(index, search))
                 : wordCounts(index, search);
@@ -225,7 +228,7 @@ public class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Set<Long> matchingCodingIds(long projectId, String q) {
         PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
-        return indexes.upToDate(projectId).read(budget(), searcher -> {
+        return indexes.upToDate(projectId, search.caller()).read(budget(), searcher -> {
             java.util.Set<Long> ids = new java.util.HashSet<>();
             try {
                 StoredFields stored = searcher.storedFields();
@@ -247,7 +250,7 @@ public class SearchService {
     /** Every hit of a search as stretches of text at the chosen unit (what auto-coding codes), in document order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Extent> extents(long projectId, PreparedSearch search, HitUnit unit) {
-        return indexes.upToDate(projectId).read(budget(), searcher -> {
+        return indexes.upToDate(projectId, search.caller()).read(budget(), searcher -> {
             List<Extent> extents = new ArrayList<>();
             List<HitCollector.Found> found = HitCollector.collect(searcher, search.query(), search.scope()).all();
             forEachExtent(searcher, search.query(), found, unit, (f, doc, extent, matches) -> {

@@ -33,21 +33,28 @@ public final class TextLayout {
         return segments.stream().map(s -> new Span((int) s.start(), (int) s.end())).toList();
     }
 
-    /** For each UTF-16 offset, the number of words that start before it (words are runs of non-space characters). */
-    static int[] wordIndex(String text) {
-        int[] index = new int[text.length() + 1];
+    /**
+     * The UTF-16 offsets where words start (words are runs of non-space characters), ascending: a fifth of the
+     * memory of a number per offset, so the indexer can keep the layouts of many documents.
+     */
+    static int[] wordStarts(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 5)];
         int words = 0;
         for (int i = 0; i < text.length(); i++) {
-            index[i] = words;
-            boolean startsWord = !Character.isWhitespace(text.charAt(i))
-                    && (i == 0 || Character.isWhitespace(text.charAt(i - 1)));
-            if (startsWord) {
-                words++;
-                index[i] = words - 1;
+            if (!Character.isWhitespace(text.charAt(i)) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                if (words == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[words++] = i;
             }
         }
-        index[text.length()] = words;
-        return index;
+        return java.util.Arrays.copyOf(starts, words);
+    }
+
+    /** The number of words that start before {@code offset}, from {@link #wordStarts}. */
+    static int wordsBefore(int[] wordStarts, int offset) {
+        int found = java.util.Arrays.binarySearch(wordStarts, offset);
+        return found >= 0 ? found : -found - 1;
     }
 
     /** The index of the span containing offset, or of the nearest span before it (for offsets between spans). */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * <p>A command, not a test: {@code ./mvnw -B -q verify -Pworkload-bench}. Options: {@code -Dbench.auth=session}
  * (default; the browser's cookie) or {@code token} (an API token); {@code -Dbench.repeats=100} reads per read step;
  * {@code -Dbench.idleSeconds=30}; {@code -Dbench.jvmArgs="-Xmx512m …"} for Margin's JVM (e.g. a flight recording:
- * {@code -XX:StartFlightRecording=filename=target/workload-bench/margin.jfr,settings=profile}). Margin's log is in
+ * {@code -XX:StartFlightRecording=filename=target/workload-bench/margin.jfr,settings=profile}); {@code -Dbench.jar=…}
+ * another packaged Margin (a copy of an earlier build, so old and new can be run in turns). Margin's log is in
  * target/workload-bench/margin.log.
  */
 class WorkloadBenchmark {
@@ -36,6 +37,8 @@ class WorkloadBenchmark {
     static final int WARM_UP = 10;
     static final long IDLE_SECONDS = Long.getLong("bench.idleSeconds", 30);
     static final String AUTH = System.getProperty("bench.auth", "session");
+    /** Another packaged Margin to run the workload against (e.g. a copy of the last build, to compare in turns). */
+    static final Path JAR = Path.of(System.getProperty("bench.jar", PackagedMargin.JAR.toString()));
 
     /** Taguette 1.5.2 on this machine, from issue 14: the step, the percentile reported there, milliseconds. */
     record Reference(String step, double percentile, double millis) {
@@ -54,7 +57,7 @@ class WorkloadBenchmark {
         List<String> jvmArgs = Arrays.stream(System.getProperty("bench.jvmArgs", "").split("\\s+"))
                 .filter(a -> !a.isBlank()).toList();
         long startedAt = System.nanoTime();
-        try (PackagedMargin margin = PackagedMargin.start(PackagedMargin.JAR, 0, jvmArgs,
+        try (PackagedMargin margin = PackagedMargin.start(JAR, 0, jvmArgs,
                 Path.of("target", "workload-bench", "margin.log"))) {
             double readySeconds = (System.nanoTime() - startedAt) / 1e9;
             Map<String, Latencies> steps = run(margin);
@@ -100,6 +103,7 @@ class WorkloadBenchmark {
 
         // Add a coding: 1,000 in turn over the codes, a sentence-sized range somewhere in a document.
         Random random = generator.random();
+        Map<String, Double> cpuBefore = threadCpuSeconds(margin.pid());
         for (int n = 0; n < CODINGS; n++) {
             int doc = n % DOCUMENTS;
             int start = random.nextInt(lengths.get(doc) - 500);
@@ -109,6 +113,7 @@ class WorkloadBenchmark {
             int status = client.post(path + "/codings", coding).expect(201).status();
             steps.get("add coding").record(System.nanoTime() - t, status);
         }
+        printCpu("add coding", cpuBefore, threadCpuSeconds(margin.pid()));
 
         long busiest = codes.getFirst();
         Map<String, String> reads = new LinkedHashMap<>();
@@ -142,7 +147,7 @@ class WorkloadBenchmark {
 
     private static void print(Map<String, Latencies> steps, double readySeconds, double busyRss, double idleRss,
             List<String> jvmArgs) {
-        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", PackagedMargin.JAR, AUTH,
+        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", JAR, AUTH,
                 jvmArgs.isEmpty() ? "" : ", JVM " + String.join(" ", jvmArgs), readySeconds);
         System.out.printf("%-14s %5s %9s %9s %16s %10s%n", "step", "n", "p50 ms", "p99 ms", "Taguette ms", "speed-up");
         steps.forEach((step, latencies) -> {
@@ -164,6 +169,47 @@ class WorkloadBenchmark {
     }
 
     /** Resident set size of a process from /proc (Linux), in MB; -1 elsewhere. */
+    /**
+     * Margin's CPU seconds per kind of thread (name without its number) from /proc: what a step cost the server,
+     * which on a shared machine is steadier than its latencies. Empty where /proc is not there.
+     */
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[-#\\s]*\\d+$", "");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+                    cpu.merge(name, seconds, Double::sum);
+                } catch (java.io.IOException | RuntimeException threadGone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException noProc) {
+            return Map.of();
+        }
+        return cpu;
+    }
+
+    private static void printCpu(String step, Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        List<Map.Entry<String, Double>> used = new ArrayList<>();
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            double spent = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += spent;
+            if (spent >= 0.05) {
+                used.add(Map.entry(e.getKey(), spent));
+            }
+        }
+        used.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        used.forEach(e -> line.append(String.format(" %s %.2f s,", e.getKey(), e.getValue())));
+        System.out.printf("%nMargin's CPU during %s: %.2f s in all;%s%n", step, total, line);
+    }
+
     static double rssMegabytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -29,7 +29,7 @@ class SearchBudgetTest {
     @BeforeEach
     void setUp() throws Exception {
         dir = Files.createTempDirectory("costs-budget-");
-        index = new ProjectIndex(dir, TextAnalyzers.forIndex(), threads, () -> {
+        index = new ProjectIndex(dir, TextAnalyzers.forIndex(), threads, seq -> {
             throw new IllegalStateException("a standalone index has no successor");
         });
         for (long id = 1; id <= 30; id++) {
