@@ -107,6 +107,8 @@ class ArchitectureTest {
             Map.entry("problem", Set.of("identity")),
             Map.entry("project", Set.of("audit", "change", "identity")),
             Map.entry("search", Set.of("audit", "change", "codebook", "coding", "corpus", "identity", "project")),
+            // the JVM's own heap options (IdleHeapSetup)
+            Map.entry("jvm", Set.of()),
             Map.entry("storage", Set.of())));
 
     /**

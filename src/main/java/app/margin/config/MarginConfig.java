@@ -42,6 +42,14 @@ public interface MarginConfig {
     @WithDefault("PT10M")
     java.time.Duration indexIdleClose();
 
+    /**
+     * When this JVM's collector is G1 and nobody chose otherwise ({@code -XX:G1PeriodicGCInterval}), how long Margin
+     * may sit without a collection before G1 runs one and gives the heap it no longer needs back to the operating
+     * system (README "Start-up and memory"). {@code 0s} leaves the JVM's default (never).
+     */
+    @WithDefault("15s")
+    java.time.Duration idleHeapCollection();
+
     /** bcrypt cost factor for new password hashes (each step doubles the work of checking a password). */
     @WithDefault("10")
     int bcryptCost();
