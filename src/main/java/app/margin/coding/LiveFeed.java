@@ -64,6 +64,7 @@ public class LiveFeed {
             Listener listener = new Listener(grant.userId(), emitter);
             listeners.computeIfAbsent(projectId, p -> ConcurrentHashMap.newKeySet()).add(listener);
             emitter.onTermination(() -> leave(projectId, listener));
+            emitter.emit(Notice.HEARTBEAT); // sends the response head now: the client knows it is listening
         }).onOverflow().buffer(BUFFER);
         return notices;
     }
