@@ -5,6 +5,7 @@ import app.margin.identity.ProjectAccess.Grant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -69,9 +70,10 @@ public class LiveFeed {
         return notices;
     }
 
-    /** How many streams listen on a project (for tests and clean-up checks). */
-    int listening(long projectId) {
-        return listeners.getOrDefault(projectId, Set.of()).size();
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+        listeners.values().forEach(set -> set.forEach(listener -> listener.emitter().complete()));
     }
 
     private void leave(long projectId, Listener listener) {
