@@ -15,6 +15,7 @@ import app.margin.problem.ProblemException;
 import app.margin.problem.SqlFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -44,7 +45,10 @@ public class CodingBatches {
     private final AuditLog audit;
     private final ChangeFeed changes;
 
-    CodingBatches(ProjectAccess access, AuditLog audit, ChangeFeed changes) {
+    private final Event<LiveNotice> live;
+
+    CodingBatches(ProjectAccess access, AuditLog audit, ChangeFeed changes, Event<LiveNotice> live) {
+        this.live = live;
         this.changes = changes;
         this.access = access;
         this.audit = audit;
@@ -144,6 +148,8 @@ public class CodingBatches {
         after.put("codingIds", ids);
         batch.auditSeq = audit.record(projectId, grant.username(), ADDED, "CODING", null, null, after);
         changes.publish(batch.auditSeq, new CodingsChanged(projectId, coded));
+        documents(fresh).forEach(d -> live.fire(LiveNotice.codings(projectId, d, CodingLayer.CODER, grant.userId(),
+                batch.auditSeq)));
         return new BatchResult(batch.auditSeq, ids.size(), alreadyCoded, documents(fresh).size());
     }
 
@@ -193,6 +199,8 @@ public class CodingBatches {
         before.put("codingIds", codings.stream().map(row -> (Long) row[0]).toList());
         long seq = audit.record(projectId, grant.username(), UNDONE, "CODING_BATCH", batchId, before, null);
         changes.publish(seq, new CodingsChanged(projectId, uncoded));
+        uncoded.stream().map(CodingChange::documentId).distinct().forEach(d -> live.fire(LiveNotice.codings(projectId, d,
+                CodingLayer.CODER, batch.coderId, seq)));
         return new UndoResult(batchId, codings.size(), Math.max(0, batch.created - codings.size()));
     }
 

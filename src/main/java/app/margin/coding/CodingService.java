@@ -17,6 +17,7 @@ import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -43,8 +44,10 @@ public class CodingService {
     private final AuditLog audit;
     private final ChangeFeed changes;
     private final EntityManager em;
+    private final Event<LiveNotice> live;
 
-    CodingService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em) {
+    CodingService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em, Event<LiveNotice> live) {
+        this.live = live;
         this.changes = changes;
         this.access = access;
         this.audit = audit;
@@ -380,9 +383,10 @@ public class CodingService {
                 c.createdAt, c.updatedAt, c.version);
     }
 
-    /** Tells the search index which segment to index again (see {@link ChangeFeed}). */
+    /** Tells the search index which segment to index again (see {@link ChangeFeed}), and open viewers (after commit). */
     private void announce(long seq, Coding coding, Range before, Range after) {
         changes.publish(seq, CodingsChanged.of(coding.projectId, coding.documentId, coding.id, before, after));
+        live.fire(LiveNotice.codings(coding.projectId, coding.documentId, coding.layer, coding.coderId, seq));
     }
 
     private static Range range(Coding c) {

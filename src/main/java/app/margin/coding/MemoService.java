@@ -13,6 +13,7 @@ import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -28,8 +29,10 @@ public class MemoService {
     private final ProjectAccess access;
     private final AuditLog audit;
     private final EntityManager em;
+    private final Event<LiveNotice> live;
 
-    MemoService(ProjectAccess access, AuditLog audit, EntityManager em) {
+    MemoService(ProjectAccess access, AuditLog audit, EntityManager em, Event<LiveNotice> live) {
+        this.live = live;
         this.access = access;
         this.audit = audit;
         this.em = em;
@@ -95,7 +98,7 @@ public class MemoService {
         memo.createdAt = Instant.now();
         memo.updatedAt = memo.createdAt;
         memo.persist();
-        audit.record(projectId, grant.username(), "memo.added", "MEMO", memo.id, null, snapshot(memo));
+        tell(memo, audit.record(projectId, grant.username(), "memo.added", "MEMO", memo.id, null, snapshot(memo)));
         return view(memo, Map.of(grant.userId(), grant.username()));
     }
 
@@ -113,7 +116,7 @@ public class MemoService {
         memo.body = request.body();
         memo.updatedAt = Instant.now();
         em.flush();
-        audit.record(projectId, grant.username(), "memo.updated", "MEMO", memoId, before, snapshot(memo));
+        tell(memo, audit.record(projectId, grant.username(), "memo.updated", "MEMO", memoId, before, snapshot(memo)));
         return view(memo, Map.of(grant.userId(), grant.username()));
     }
 
@@ -128,7 +131,15 @@ public class MemoService {
         Map<String, Object> before = snapshot(memo);
         RemovalRecords.ofMemo(memo, grant.userId()); // so that Undo can put it back
         memo.delete();
-        audit.record(projectId, grant.username(), "memo.removed", "MEMO", memoId, before, null);
+        tell(memo, audit.record(projectId, grant.username(), "memo.removed", "MEMO", memoId, before, null));
+    }
+
+    /** Tells open viewers that may see the memo, after the commit. */
+    private void tell(Memo memo, long seq) {
+        LiveNotice notice = LiveNotice.memo(memo, seq);
+        if (notice != null) {
+            live.fire(notice);
+        }
     }
 
     /**

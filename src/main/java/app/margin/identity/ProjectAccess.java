@@ -35,6 +35,17 @@ public class ProjectAccess {
         return new Grant(projectId, user, role);
     }
 
+    /**
+     * A member's grant on a project without a request (a live event stream deciding, per change, whether its member
+     * may see it): null when the user is no longer a member, so a removed member hears nothing more.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Grant grantOf(long projectId, long userId) {
+        AppUser user = em.find(AppUser.class, userId);
+        ProjectRole role = user == null ? null : roleOf(projectId, userId);
+        return role == null ? null : new Grant(projectId, user, role);
+    }
+
     private ProjectRole roleOf(long projectId, long userId) {
         List<ProjectRole> roles = em.createQuery(
                         "select m.role from Membership m where m.projectId = :p and m.userId = :u", ProjectRole.class)

@@ -7,6 +7,7 @@ import { markColor, tintOf } from './colors.js';
 import { codeTreePanel } from './codetree.js';
 import { coderKeys, coderLegend, densityBar, stripe } from './stripes.js';
 import { withParam } from './links.js';
+import { followProject } from './live.js';
 
 /** The codes a coder used last in a project, kept in the browser so the picker's 1–9 keys survive a reload. */
 function recentCodesOf(pid) {
@@ -151,6 +152,8 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
   let pending = null;
   /** The open code picker: its filter and what Enter and 1–9 apply; null when closed. */
   let picker = null;
+  /** The memo lists on screen, read again when a live notice says memos changed. */
+  const memoLoads = new Set();
 
   /** Memos on one target, each editable and deletable by whoever may, and (for members who may write) a form to add one. */
   function memoSection(targetType, targetId, heading) {
@@ -161,6 +164,8 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       list.replaceChildren(...(memos.length ? memos.map(m => memoItem(pid, m, { me, role: project.role }))
         : [h('li', { class: 'muted' }, 'No memos yet.')]));
     };
+    const reload = () => (list.isConnected ? load() : memoLoads.delete(reload));
+    memoLoads.add(reload);
     if (mayWrite) {
       const fieldId = `memo-${targetType}-${targetId}`;
       const body = h('textarea', { id: fieldId, rows: 3 });
@@ -494,6 +499,22 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     h('div', { class: 'viewer' }, tree.element, h('div', { class: 'card document-card' }, density, text), details),
   );
   if (at !== undefined || marks.length) goTo(at ?? marks[0].start, { mark: true });
+
+  // Live co-coding: what others change here and this member may see appears without a reload (js/live.js).
+  const stopFollowing = followProject(pid, {
+    onCodings: async documentIds => {
+      if (!text.isConnected) return stopFollowing();
+      if (!documentIds.includes(doc.id) && !documentIds.includes(null)) return;
+      try {
+        const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
+        codings.splice(0, codings.length, ...shown);
+        renderText();
+        tree.update(countsByCode(), pending !== null);
+      } catch (error) { showError(error); }
+    },
+    onMemos: () => (text.isConnected ? [...memoLoads].forEach(load => load()?.catch?.(showError)) : stopFollowing()),
+  });
+  window.addEventListener('hashchange', stopFollowing, { once: true });
 
   /** Opens the document at one place (from a search hit, a code's segment list or the density bar): that passage, focused. */
   function goTo(offset, { mark } = {}) {

@@ -1,0 +1,42 @@
+package app.margin.coding;
+
+/**
+ * Announced, inside the transaction of a change to codings or memos, for each document and layer it touched; the
+ * live event streams ({@link LiveFeed}) hear it only after the commit. It names where the change is (document,
+ * layer, coder) so each listener is told only what {@link LayerVisibility} lets them see, never what changed: the
+ * viewer reads that again through the API.
+ *
+ * @param documentId null for a memo on a code or the project
+ * @param layer null when every member sees the change (a memo on a document, a code or the project)
+ * @param seq the change's place in the project's audit chain
+ */
+public record LiveNotice(long projectId, Type type, Long documentId, CodingLayer layer, long coderId, long seq) {
+
+    public enum Type {
+        CODINGS, MEMOS
+    }
+
+    /** A change to codings of one layer on one document. */
+    static LiveNotice codings(long projectId, long documentId, CodingLayer layer, long coderId, long seq) {
+        return new LiveNotice(projectId, Type.CODINGS, documentId, layer, coderId, seq);
+    }
+
+    /**
+     * A change to a memo: seen by those who see its coding, or by every member for any other target; null (nobody is
+     * told) for a memo whose coding is gone.
+     */
+    static LiveNotice memo(Memo memo, long seq) {
+        if (memo.targetType == Memo.Target.CODING) {
+            Coding coding = Coding.findById(memo.targetId);
+            return coding == null ? null
+                    : new LiveNotice(memo.projectId, Type.MEMOS, coding.documentId, coding.layer, coding.coderId, seq);
+        }
+        Long documentId = memo.targetType == Memo.Target.DOCUMENT ? memo.targetId : null;
+        return new LiveNotice(memo.projectId, Type.MEMOS, documentId, null, 0, seq);
+    }
+
+    /** Whether the member whose visibility this is may be told. */
+    boolean visibleTo(LayerVisibility visibility) {
+        return layer == null || visibility.mayView(layer, coderId, documentId);
+    }
+}
