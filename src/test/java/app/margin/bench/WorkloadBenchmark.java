@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * (default; the browser's cookie) or {@code token} (an API token); {@code -Dbench.repeats=100} reads per read step;
  * {@code -Dbench.idleSeconds=30}; {@code -Dbench.jvmArgs="-Xmx512m …"} for Margin's JVM (e.g. a flight recording:
  * {@code -XX:StartFlightRecording=filename=target/workload-bench/margin.jfr,settings=profile}). Margin's log is in
- * target/workload-bench/margin.log.
+ * target/workload-bench/margin.log. {@code -Dbench.steps=import} runs only the import (no idle wait);
+ * {@code -Dbench.jar=…/quarkus-run.jar} runs another build, e.g. a copy of the one before a change, to alternate
+ * the two under the same load.
  */
 class WorkloadBenchmark {
     static final int DOCUMENTS = 100;
@@ -36,6 +38,11 @@ class WorkloadBenchmark {
     static final int WARM_UP = 10;
     static final long IDLE_SECONDS = Long.getLong("bench.idleSeconds", 30);
     static final String AUTH = System.getProperty("bench.auth", "session");
+    /** The steps to run, e.g. {@code import} alone while working on it; every step when unset. */
+    static final List<String> STEPS = Arrays.stream(System.getProperty("bench.steps", "").split(","))
+            .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /** The packaged Margin to run, e.g. a copy of an older build to compare with under the same load. */
+    static final Path JAR = Path.of(System.getProperty("bench.jar", PackagedMargin.JAR.toString()));
 
     /** Taguette 1.5.2 on this machine, from issue 14: the step, the percentile reported there, milliseconds. */
     record Reference(String step, double percentile, double millis) {
@@ -54,11 +61,15 @@ class WorkloadBenchmark {
         List<String> jvmArgs = Arrays.stream(System.getProperty("bench.jvmArgs", "").split("\\s+"))
                 .filter(a -> !a.isBlank()).toList();
         long startedAt = System.nanoTime();
-        try (PackagedMargin margin = PackagedMargin.start(PackagedMargin.JAR, 0, jvmArgs,
+        try (PackagedMargin margin = PackagedMargin.start(JAR, 0, jvmArgs,
                 Path.of("target", "workload-bench", "margin.log"))) {
             double readySeconds = (System.nanoTime() - startedAt) / 1e9;
             Map<String, Latencies> steps = run(margin);
             double busyRss = rssMegabytes(margin.pid());
+            if (!STEPS.isEmpty()) {
+                print(steps, readySeconds, busyRss, busyRss, jvmArgs);
+                return; // a partial run is for working on a step: no idle wait
+            }
             Thread.sleep(IDLE_SECONDS * 1000);
             double idleRss = rssMegabytes(margin.pid());
             print(steps, readySeconds, busyRss, idleRss, jvmArgs);
@@ -78,6 +89,8 @@ class WorkloadBenchmark {
         for (String step : List.of("import", "open", "add coding", "list segments", "export CSV", "export XLSX")) {
             steps.put(step, new Latencies());
         }
+        // The import always runs (the other steps need its documents); the others only when asked for.
+        boolean beyondImport = STEPS.isEmpty() || STEPS.stream().anyMatch(s -> !s.equals("import"));
 
         // Import: one document per request, as a researcher adds transcripts one by one.
         CorpusGenerator generator = new CorpusGenerator(42, 0);
@@ -92,6 +105,10 @@ class WorkloadBenchmark {
             JsonNode imported = answer.json().get("imported").get(0);
             documents.add(imported.get("id").asLong());
             lengths.add(imported.get("length").asInt());
+        }
+        if (!beyondImport) {
+            steps.keySet().retainAll(List.of("import"));
+            return steps;
         }
         List<Long> codes = new ArrayList<>();
         for (int i = 1; i <= CODES; i++) {
@@ -142,7 +159,7 @@ class WorkloadBenchmark {
 
     private static void print(Map<String, Latencies> steps, double readySeconds, double busyRss, double idleRss,
             List<String> jvmArgs) {
-        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", PackagedMargin.JAR, AUTH,
+        System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", JAR, AUTH,
                 jvmArgs.isEmpty() ? "" : ", JVM " + String.join(" ", jvmArgs), readySeconds);
         System.out.printf("%-14s %5s %9s %9s %16s %10s%n", "step", "n", "p50 ms", "p99 ms", "Taguette ms", "speed-up");
         steps.forEach((step, latencies) -> {
