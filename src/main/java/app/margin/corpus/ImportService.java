@@ -165,7 +165,7 @@ public class ImportService {
             doc.caseId = ResearchCase.findOrCreate(grant.projectId(), prepared.caseName()).id;
         }
         doc.importedAt = Instant.now();
-        doc.persist();
+        DocumentRows.insert(doc);
 
         DocumentUnit.insertAll(doc.id, prepared.read().units());
         int units = prepared.read().units().size();

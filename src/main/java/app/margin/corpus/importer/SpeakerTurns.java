@@ -23,6 +23,9 @@ final class SpeakerTurns {
             + ":(?:\\*\\*)?(?=[ \\t]|$)[ \\t]*"
             + "(?:[\\[(](?<after>" + TIME + ")[\\])][ \\t]*)?");
     private static final int MAX_LABEL_WORDS = 4;
+    /** Compiled once: a transcript's every line is matched (String.split and String.matches compile per call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NUMBER = Pattern.compile("[\\d:.,]+");
 
     private SpeakerTurns() {
     }
@@ -54,13 +57,14 @@ final class SpeakerTurns {
     /** Lines opening a turn, keeping only labels that open at least two lines. */
     static List<Opening> openings(String text) {
         List<Opening> candidates = new ArrayList<>();
+        Matcher m = TURN.matcher(text); // one matcher, moved from line to line
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            Opening opening = match(text, lineStart, lineEnd);
+            Opening opening = match(m, lineStart, lineEnd);
             if (opening != null) {
                 candidates.add(opening);
             }
@@ -71,13 +75,13 @@ final class SpeakerTurns {
         return candidates.stream().filter(c -> counts.get(c.speaker()) >= 2).toList();
     }
 
-    private static Opening match(String text, int lineStart, int lineEnd) {
-        Matcher m = TURN.matcher(text).region(lineStart, lineEnd);
+    private static Opening match(Matcher m, int lineStart, int lineEnd) {
+        m.region(lineStart, lineEnd);
         if (!m.lookingAt()) {
             return null;
         }
         String label = m.group("label").strip();
-        if (label.isEmpty() || label.split("\\s+").length > MAX_LABEL_WORDS || label.matches("[\\d:.,]+")) {
+        if (label.isEmpty() || WHITESPACE.split(label).length > MAX_LABEL_WORDS || NUMBER.matcher(label).matches()) {
             return null;
         }
         String time = m.group("before") != null ? m.group("before")
