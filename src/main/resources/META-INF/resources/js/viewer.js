@@ -1,6 +1,6 @@
 // The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
 // in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
-import { api } from './api.js';
+import { api, revalidated } from './api.js';
 import { h, whileBusy } from './dom.js';
 import { markColor, tintOf } from './colors.js';
 import { codeTreePanel } from './codetree.js';
@@ -113,12 +113,12 @@ export function inVivoName(words) {
 }
 
 export async function documentView(pid, did, { me, show, showError, at }) {
-  const [doc, codes, project, members] = await Promise.all([
-    api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}`),
-    api(`/projects/${pid}/members`),
-  ]);
   let layer = 'mine';
-  const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
+  // the document and the codings shown on it in one request, revalidated by its ETag when it was open before
+  const [{ document: doc, codings }, codes, project, members] = await Promise.all([
+    revalidated(`/projects/${pid}/documents/${did}/view?${layerQuery(layer, me).slice(1)}`),
+    api(`/projects/${pid}/codes`), api(`/projects/${pid}`), api(`/projects/${pid}/members`),
+  ]);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const mayWrite = project.role !== 'VIEWER';
   const mayEditCodebook = project.role === 'SUPERVISOR' || project.role === 'OWNER';
