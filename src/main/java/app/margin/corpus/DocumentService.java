@@ -83,10 +83,10 @@ public class DocumentService {
     }
 
     /**
-     * The document as projections (its row, its attributes, its units), never as entities: loading the Document
-     * entity with its attribute collection, its case and its units as managed entities put every one of them into
-     * the persistence context's snapshots, which opening a document paid for on every request (JFR of the workload
-     * benchmark, issue 14) although nothing is changed.
+     * The document as projections (its row, its case with its attributes, its own attributes, its units), never as
+     * entities: loading the Document entity with its attribute collection, its case and a few hundred units as
+     * managed entities gave each of them a snapshot in the persistence context, and a query of its own for each
+     * collection, on every opening of a document, although a read changes nothing.
      */
     private DocumentView read(long projectId, long documentId) {
         List<Object[]> rows = em.createQuery("select d.title, d.kind, d.language, d.textLength, d.caseId, "

@@ -117,7 +117,7 @@ export async function documentView(pid, did, { me, show, showError, at }) {
   // the document and the codings shown on it in one request, revalidated by its ETag when it was open before
   const [{ document: doc, codings }, codes, project, members] = await Promise.all([
     revalidated(`/projects/${pid}/documents/${did}/view?${layerQuery(layer, me).slice(1)}`),
-    api(`/projects/${pid}/codes`), api(`/projects/${pid}`), api(`/projects/${pid}/members`),
+    revalidated(`/projects/${pid}/codes`), api(`/projects/${pid}`), api(`/projects/${pid}/members`),
   ]);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const mayWrite = project.role !== 'VIEWER';
