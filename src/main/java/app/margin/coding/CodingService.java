@@ -115,7 +115,7 @@ public class CodingService {
         String restriction = LayerVisibility.of(grant).restriction(params);
         // projectId leads the grouping as it leads the index, so the database counts in the index's order ("group
         // sorted" in H2's plan) instead of looking up each of the 300,000 rows' group in a tree of 10,000 groups (JFR of
-        // ProjectHomeBenchmark: 60 % of this request was that lookup)
+        // ProjectHomeBenchmark: about half of this request was that lookup)
         var query = em.createQuery("select documentId, coderId, layer, count(*) from Coding where projectId = :p"
                 + restriction + " group by projectId, documentId, coderId, layer", Object[].class);
         params.forEach(query::setParameter);
