@@ -76,6 +76,7 @@ class ArchitectureTest {
             exception("coding.CodingService", "corpus.Document", "ranges are checked against the text"),
             exception("coding.CodingService", "codebook.Code", "code names in answers"),
             exception("coding.CodingService", "identity.AppUser", "coder names"),
+            exception("coding.DocumentOpening", "identity.AppUser", "coder names, and the coder a layer choice names"),
             exception("coding.CodingBatches", "corpus.Document", "batch undo checks documents"),
             exception("coding.CodingBatches", "identity.AppUser", "names the batch's maker in a 403"),
             exception("coding.IdenticalCodings", "codebook.Code", "names the code in a 409"),

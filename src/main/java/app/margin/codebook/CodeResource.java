@@ -7,6 +7,8 @@ import app.margin.codebook.CodeDtos.MergeResult;
 import app.margin.codebook.CodeDtos.MoveCodeRequest;
 import app.margin.codebook.CodeDtos.UpdateCodeRequest;
 import app.margin.codebook.CodebookService.CodingsOnDelete;
+import app.margin.audit.ProjectStateTag;
+import app.margin.audit.ProjectStateTags;
 import app.margin.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,17 +16,23 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/projects/{pid}/codes")
@@ -33,15 +41,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Codebook")
 public class CodeResource {
     private final CodebookService codebook;
+    private final ProjectStateTags tags;
 
-    CodeResource(CodebookService codebook) {
+    CodeResource(CodebookService codebook, ProjectStateTags tags) {
         this.codebook = codebook;
+        this.tags = tags;
     }
 
     @GET
-    @Operation(summary = "The codebook, parents before their sub-codes, with coding counts")
-    public List<CodeView> list(@PathParam("pid") long pid) {
-        return codebook.list(pid);
+    @Operation(summary = "The codebook, parents before their sub-codes, with coding counts",
+            description = "With an ETag: send it as If-None-Match and an unchanged codebook (and counts) is 304.")
+    @APIResponse(responseCode = "200", description = "The codes",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CodeView.class)))
+    public Response list(@PathParam("pid") long pid, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        // the counts are over every coding of the project: a 304 spares the viewer and the home page that count
+        String etag = tags.current(pid, "codes-1");
+        if (ProjectStateTag.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(codebook.list(pid)).header(HttpHeaders.ETAG, etag).build();
     }
 
     @POST

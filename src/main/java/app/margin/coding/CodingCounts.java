@@ -17,12 +17,16 @@ class CodingCounts implements VisibleCodingCounts {
         this.em = em;
     }
 
+    /**
+     * Grouped by project and code, the order of the index ix_coding_project_code, so the database counts along the
+     * index ("group sorted") rather than finding each coding's group in a tree (JFR of ProjectHomeBenchmark).
+     */
     @Override
     public Map<Long, Long> perCode(Grant grant) {
         VisibilityCondition visible = VisibilityCondition.of(LayerVisibility.of(grant), Columns.of("c"));
         Map<Long, Long> counts = new HashMap<>();
         visible.bind(em.createQuery("select c.codeId, count(c) from Coding c where c.projectId = :project"
-                        + (visible.restricts() ? " and " + visible.where() : "") + " group by c.codeId", Object[].class))
+                        + (visible.restricts() ? " and " + visible.where() : "") + " group by c.projectId, c.codeId", Object[].class))
                 .setParameter("project", grant.projectId()).getResultList()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
         return counts;

@@ -7,6 +7,8 @@ import app.margin.coding.CodingDtos.CreateMemoRequest;
 import app.margin.coding.CodingDtos.MemoView;
 import app.margin.coding.CodingDtos.UpdateCodingRequest;
 import app.margin.coding.CodingDtos.UpdateMemoRequest;
+import app.margin.audit.ProjectStateTag;
+import app.margin.audit.ProjectStateTags;
 import app.margin.problem.Params;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,8 +42,10 @@ public class CodingResource {
     private final CodingService codings;
     private final MemoService memos;
     private final CodingBatches batches;
+    private final ProjectStateTags tags;
 
-    CodingResource(CodingService codings, MemoService memos, CodingBatches batches) {
+    CodingResource(CodingService codings, MemoService memos, CodingBatches batches, ProjectStateTags tags) {
+        this.tags = tags;
         this.batches = batches;
         this.codings = codings;
         this.memos = memos;
@@ -77,8 +81,15 @@ public class CodingResource {
     @Operation(summary = "How many codings the caller may see, per document, coder and layer",
             description = "[{documentId, coder, layer, codings}]: the project home's counts, without downloading the "
                     + "codings. The same visibility as GET …/codings.")
-    public List<CodingService.CodingCount> counts(@PathParam("pid") long pid) {
-        return codings.counts(pid);
+    @APIResponse(responseCode = "200", description = "The counts, with an ETag; 304 when If-None-Match names it",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CodingService.CodingCount.class)))
+    public Response counts(@PathParam("pid") long pid,
+            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String etag = tags.current(pid, "coding-counts-1"); // before the counts: see ProjectStateTag
+        if (ProjectStateTag.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(jakarta.ws.rs.core.HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(codings.counts(pid)).header(jakarta.ws.rs.core.HttpHeaders.ETAG, etag).build();
     }
 
     @GET

@@ -1,5 +1,7 @@
 package app.margin.corpus;
 
+import app.margin.audit.ProjectStateTag;
+import app.margin.audit.ProjectStateTags;
 import app.margin.corpus.DocumentDtos.DocumentSummary;
 import app.margin.corpus.DocumentDtos.DocumentView;
 import app.margin.corpus.DocumentDtos.UpdateDocumentRequest;
@@ -15,16 +17,22 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -36,8 +44,10 @@ public class DocumentResource {
     private final ImportService imports;
     private final DocumentService documents;
     private final ObjectMapper json;
+    private final ProjectStateTags tags;
 
-    DocumentResource(ImportService imports, DocumentService documents, ObjectMapper json) {
+    DocumentResource(ImportService imports, DocumentService documents, ObjectMapper json, ProjectStateTags tags) {
+        this.tags = tags;
         this.imports = imports;
         this.documents = documents;
         this.json = json;
@@ -64,9 +74,16 @@ public class DocumentResource {
     }
 
     @GET
-    @Operation(summary = "Documents of the project (without their text)")
-    public List<DocumentSummary> list(@PathParam("pid") long pid) {
-        return documents.list(pid);
+    @Operation(summary = "Documents of the project (without their text)",
+            description = "With an ETag: send it as If-None-Match and an unchanged list is 304.")
+    @APIResponse(responseCode = "200", description = "The documents",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentSummary.class)))
+    public Response list(@PathParam("pid") long pid, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String etag = tags.current(pid, "documents-1");
+        if (ProjectStateTag.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(documents.list(pid)).header(HttpHeaders.ETAG, etag).build();
     }
 
     @GET

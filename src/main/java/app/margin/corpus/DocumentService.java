@@ -66,15 +66,65 @@ public class DocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DocumentView get(long projectId, long documentId) {
         access.require(projectId, Permission.READ);
-        Document doc = find(projectId, documentId);
-        ResearchCase c = doc.caseId == null ? null : ResearchCase.findById(doc.caseId);
-        AppUser importer = AppUser.findById(doc.importedBy);
-        List<UnitView> units = DocumentUnit.ofDocument(documentId).stream()
-                .map(u -> new UnitView(u.startOffset, u.endOffset, u.speaker, Timestamps.format(u.timeMs), u.timeMs)).toList();
-        return new DocumentView(doc.id, doc.title, doc.kind, doc.language, doc.textLength, c == null ? null : c.name,
-                doc.fieldDate, doc.fieldPlace, doc.fieldAuthor, doc.sourceFileName, doc.sourceFormat,
-                doc.sourceSha256, doc.importedAt, importer == null ? null : importer.username, doc.version,
-                merged(c, doc.attributes), doc.text, units);
+        return read(projectId, documentId);
+    }
+
+    /**
+     * One document for a caller whose READ grant another feature's service has just checked (the viewer's one
+     * request, app.margin.coding.DocumentOpening): the same answer as {@link #get(long, long)} without asking for
+     * the caller's membership a second time.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DocumentView get(Grant grant, long documentId) {
+        if (!grant.can(Permission.READ)) {
+            throw new IllegalArgumentException("A grant without READ cannot read a document");
+        }
+        return read(grant.projectId(), documentId);
+    }
+
+    /**
+     * The document as projections (its row, its case with its attributes, its own attributes, its units), never as
+     * entities: loading the Document entity with its attribute collection, its case and a few hundred units as
+     * managed entities gave each of them a snapshot in the persistence context, and a query of its own for each
+     * collection, on every opening of a document, although a read changes nothing.
+     */
+    private DocumentView read(long projectId, long documentId) {
+        List<Object[]> rows = em.createQuery("select d.title, d.kind, d.language, d.textLength, d.caseId, "
+                        + "d.fieldDate, d.fieldPlace, d.fieldAuthor, d.sourceFileName, d.sourceFormat, d.sourceSha256, "
+                        + "d.importedAt, d.importedBy, d.version, d.text from Document d "
+                        + "where d.id = :d and d.projectId = :p", Object[].class)
+                .setParameter("d", documentId).setParameter("p", projectId).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("There is no document " + documentId + " in this project.");
+        }
+        Object[] r = rows.getFirst();
+        Long caseId = (Long) r[4];
+        String caseName = null;
+        Map<String, String> attributes = new TreeMap<>();
+        if (caseId != null) {
+            List<Object[]> caseRows = em.createNativeQuery("select c.name, a.name, a.val from research_case c "
+                    + "left join case_attribute a on a.case_id = c.id where c.id = ?1", Object[].class)
+                    .setParameter(1, caseId).getResultList();
+            for (Object[] c : caseRows) {
+                caseName = (String) c[0];
+                if (c[1] != null) {
+                    attributes.put((String) c[1], (String) c[2]);
+                }
+            }
+        }
+        // the document's own attribute of the same name wins over its case's
+        List<Object[]> own = em.createNativeQuery("select name, val from document_attribute where document_id = ?1",
+                Object[].class).setParameter(1, documentId).getResultList();
+        own.forEach(a -> attributes.put((String) a[0], (String) a[1]));
+        List<UnitView> units = em.createQuery("select u.startOffset, u.endOffset, u.speaker, u.timeMs from DocumentUnit u "
+                        + "where u.documentId = :d order by u.seq", Object[].class)
+                .setParameter("d", documentId).getResultList().stream()
+                .map(u -> new UnitView((Integer) u[0], (Integer) u[1], (String) u[2], Timestamps.format((Long) u[3]),
+                        (Long) u[3])).toList();
+        String importer = AppUser.usernamesById(List.of((Long) r[12])).get((Long) r[12]);
+        return new DocumentView(documentId, (String) r[0], (DocumentKind) r[1], (String) r[2], (Integer) r[3], caseName,
+                (java.time.LocalDate) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
+                (String) r[10], (java.time.Instant) r[11], importer, (Long) r[13], attributes, (String) r[14], units);
     }
 
     public DocumentView update(long projectId, long documentId, UpdateDocumentRequest request) {

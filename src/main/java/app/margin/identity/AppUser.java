@@ -70,7 +70,11 @@ public class AppUser extends PanacheEntityBase {
     public static Map<Long, String> usernamesById(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            AppUser.<AppUser>list("id in ?1", new HashSet<>(ids)).forEach(u -> names.put(u.id, u.username));
+            // two columns, not accounts as entities: this runs on every coding list and every opened document, and
+            // loading the accounts was the largest part of opening one (JFR of WorkloadBenchmark, issue 14)
+            getEntityManager().createQuery("select u.id, u.username from AppUser u where u.id in :ids", Object[].class)
+                    .setParameter("ids", new HashSet<>(ids)).getResultList()
+                    .forEach(r -> names.put((Long) r[0], (String) r[1]));
         }
         return names;
     }

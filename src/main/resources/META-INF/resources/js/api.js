@@ -55,6 +55,47 @@ export function unsettledAnswer(status, retryAfter) {
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+// Answers of GET requests that carry an ETag (opening a document), kept in this page's memory only: API answers are
+// never stored by the browser's HTTP cache (Cache-Control: no-store, they hold interview text), so the page keeps the
+// last few itself and asks with If-None-Match; an unchanged document then comes back as a bodiless 304.
+const tagged = new Map();
+const TAGGED_KEPT = 20;
+
+/** A GET like {@link api}, revalidated by ETag: the kept answer when the server says 304 Not Modified. */
+export async function revalidated(path) {
+  const kept = tagged.get(path);
+  const headers = { 'X-Margin-Request': '1', Accept: 'application/json' };
+  if (kept) headers['If-None-Match'] = kept.etag;
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'Margin could not be reached. Check the connection, then try again.');
+  }
+  if (response.status === 304 && kept) {
+    tagged.delete(path);
+    tagged.set(path, kept); // the most recently used last
+    return structuredClone(kept.body); // the page may change what it is given
+  }
+  if (response.status === 401) {
+    location.assign('/login.html');
+    throw new ApiError(401, 'Sign in to use Margin.');
+  }
+  if (!response.ok) {
+    tagged.delete(path);
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(response.status, refusal(response.status, problem));
+  }
+  const body = await response.json();
+  const etag = response.headers.get('ETag');
+  tagged.delete(path);
+  if (etag) {
+    tagged.set(path, { etag, body: structuredClone(body) });
+    if (tagged.size > TAGGED_KEPT) tagged.delete(tagged.keys().next().value);
+  }
+  return body;
+}
+
 export async function api(path, { method = 'GET', body } = {}) {
   const headers = { 'X-Margin-Request': '1', Accept: 'application/json' };
   const payload = body === undefined ? undefined : JSON.stringify(body);

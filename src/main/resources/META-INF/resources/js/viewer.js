@@ -1,6 +1,6 @@
 // The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
 // in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
-import { api } from './api.js';
+import { api, revalidated } from './api.js';
 import { act, h, undoOffer, count } from './dom.js';
 import { memoItem } from './memos.js';
 import { markColor, tintOf } from './colors.js';
@@ -133,13 +133,15 @@ export function inVivoName(words) {
 }
 
 export async function documentView(pid, did, { me, show, showError, at, layer: askedLayer, coding: openedId, marks: matches = [] }) {
-  const [doc, codes, project, members, visibleLayers] = await Promise.all([
-    api(`/projects/${pid}/documents/${did}`), api(`/projects/${pid}/codes`), api(`/projects/${pid}`),
+  const [codes, project, members, visibleLayers] = await Promise.all([
+    revalidated(`/projects/${pid}/codes`), api(`/projects/${pid}`),
     api(`/projects/${pid}/members`), api(`/projects/${pid}/codings/layers?documentId=${did}`),
   ]);
   const choices = layerChoices(visibleLayers, members, me);
   let layer = firstLayer(choices, askedLayer, pid, me);
-  const codings = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
+  // the document and the codings shown on it in one request, revalidated by its ETag when it was open before
+  const { document: doc, codings } = await revalidated(
+    `/projects/${pid}/documents/${did}/view?${layerQuery(layer, me).slice(1)}`);
   const codeById = new Map(codes.map(c => [c.id, c]));
   const mayWrite = project.role !== 'VIEWER';
   const mayEditCodebook = project.role === 'SUPERVISOR' || project.role === 'OWNER';

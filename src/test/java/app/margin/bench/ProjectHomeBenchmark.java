@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * counted in the client), so both figures come from one run. Sizes: bench.documents (2000), bench.words (9000),
  * bench.codes (150), bench.codings (300000), bench.seed (42). {@code -Dbench.reuse=…/target/bench-data} measures the
  * project another build's run left instead (see {@link HomeBenchmarkProfile}). Prints BENCHMARK lines; asserts nothing
- * about time.
+ * about time. {@code -Dbench.homeOnly=true} times the home page's requests only (not the old way, nor segments).
  */
 @QuarkusTest
 @TestProfile(HomeBenchmarkProfile.class)
@@ -75,12 +75,73 @@ class ProjectHomeBenchmark {
 
         time(browser, "home page, new (documents, codes, members, project, then codings/counts)",
                 List.of(path, path + "/documents", path + "/members", path + "/codes"), path + "/codings/counts");
+        revalidated(supervisor, List.of(path, path + "/documents", path + "/members", path + "/codes"),
+                path + "/codings/counts");
+        time(browser, "codings/counts alone", List.of(), path + "/codings/counts");
+        time(browser, "codes (with their counts) alone", List.of(), path + "/codes");
+        time(browser, "documents alone", List.of(), path + "/documents");
+        if (Boolean.getBoolean("bench.homeOnly")) { // -Dbench.homeOnly=true: the home page's requests only
+            return;
+        }
         time(browser, "home page, old (documents, codes, members, project, then every coding)",
                 List.of(path, path + "/documents", path + "/members", path + "/codes"), path + "/codings");
-        time(browser, "codings/counts alone", List.of(), path + "/codings/counts");
         time(browser, "a page of 1,000 codings (limit=1000)", List.of(), path + "/codings?limit=1000");
         time(browser, "segments of the most frequent code", List.of(), path + "/codes/" + codes.getFirst() + "/segments");
         time(browser, "segments of a median code", List.of(), path + "/codes/" + codes.get(CODES / 2) + "/segments");
+    }
+
+    /**
+     * The home page as app.js loads it again later in the same page: the documents, the codebook and the counts with
+     * the ETags of their last answers (If-None-Match), as its revalidated() does; median of RUNS, statuses of the last.
+     */
+    private static void revalidated(String supervisor, List<String> parallel, String then) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + io.restassured.RestAssured.port;
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("j_username=" + supervisor + "&j_password="
+                        + Api.PASSWORD)).build(), HttpResponse.BodyHandlers.discarding());
+        Map<String, String> tags = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<String, HttpResponse<byte[]>> get = uri -> {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + uri)).GET();
+            String tag = tags.get(uri);
+            if (tag != null) {
+                request.header("If-None-Match", tag);
+            }
+            try {
+                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response.headers().firstValue("ETag").ifPresent(t -> tags.put(uri, t));
+                return response;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        List<String> all = new ArrayList<>(parallel);
+        all.add(then);
+        all.forEach(get::apply); // the first visit: full answers and their tags
+        long[] times = new long[RUNS];
+        List<Integer> statuses = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            statuses.clear();
+            long t = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            for (String uri : parallel) {
+                threads.add(Thread.startVirtualThread(() -> get.apply(uri)));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            statuses.add(get.apply(then).statusCode());
+            times[run] = System.nanoTime() - t;
+        }
+        for (String uri : parallel) {
+            statuses.add(get.apply(uri).statusCode());
+        }
+        Arrays.sort(times);
+        System.out.printf("BENCHMARK home page, revalidated (the same requests with If-None-Match): median %.0f ms, "
+                + "min %.0f, max %.0f over %d runs (HTTP %s)%n", times[RUNS / 2] / 1e6, times[0] / 1e6,
+                times[RUNS - 1] / 1e6, RUNS, statuses);
     }
 
     /** The benchmark project: 2,000 generated transcripts, 5 coders, 150 codes, 300,000 codings. */

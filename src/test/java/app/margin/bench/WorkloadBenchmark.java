@@ -51,6 +51,8 @@ class WorkloadBenchmark {
     static final Map<String, Reference> TAGUETTE = Map.of(
             "import", new Reference("import", 0.5, 39),
             "open", new Reference("open", 0.5, 6.4),
+            "open, revalidated", new Reference("open", 0.5, 6.4),
+            "open, before (2 requests)", new Reference("open", 0.5, 6.4),
             "add coding", new Reference("add coding", 0.99, 36),
             "list segments", new Reference("list segments", 0.5, 240),
             "export CSV", new Reference("export CSV", 0.5, 111));
@@ -86,7 +88,8 @@ class WorkloadBenchmark {
                 .expect(201).json().get("id").asLong();
         String path = "/api/v1/projects/" + project;
         Map<String, Latencies> steps = new LinkedHashMap<>();
-        for (String step : List.of("import", "open", "add coding", "list segments", "export CSV", "export XLSX")) {
+        for (String step : List.of("import", "open", "open, revalidated", "open, before (2 requests)", "add coding",
+                "list segments", "export CSV", "export XLSX")) {
             steps.put(step, new Latencies());
         }
         // The import always runs (the other steps need its documents); the others only when asked for.
@@ -140,12 +143,23 @@ class WorkloadBenchmark {
         reads.put("export CSV", path + "/export/segments?format=csv&codeId=" + busiest);
         reads.put("export XLSX", path + "/export/segments?format=xlsx&codeId=" + busiest);
         for (int i = 0; i < WARM_UP + REPEATS; i++) {
-            // Open a document as the viewer does: its text and units, then the codings shown on it.
+            // Open a document as the viewer does: one request for its text, units and the codings shown on it (the
+            // viewer's first layer, the caller's own). First as a browser that has not seen it (cold), then again
+            // with the ETag it was given, as a browser that opened it before (a 304 while nothing changed).
             long did = documents.get(random.nextInt(DOCUMENTS));
+            String open = path + "/documents/" + did + "/view?layer=CODER&coder=admin";
             long t = System.nanoTime();
+            MarginClient.Tagged cold = client.getTagged(open, null);
+            cold.answer().expect(200);
+            record(steps.get("open"), i, System.nanoTime() - t, cold.answer().status());
+            t = System.nanoTime();
+            int status = client.getTagged(open, cold.etag()).answer().expect(304).status();
+            record(steps.get("open, revalidated"), i, System.nanoTime() - t, status);
+            // and as the viewer did before: the document, then its codings (two requests, no ETag)
+            t = System.nanoTime();
             client.get(path + "/documents/" + did).expect(200);
-            int status = client.get(path + "/codings?documentId=" + did).expect(200).status();
-            record(steps.get("open"), i, System.nanoTime() - t, status);
+            status = client.get(path + "/codings?documentId=" + did + "&layer=CODER&coder=admin").expect(200).status();
+            record(steps.get("open, before (2 requests)"), i, System.nanoTime() - t, status);
             for (Map.Entry<String, String> read : reads.entrySet()) {
                 t = System.nanoTime();
                 status = client.get(read.getValue()).expect(200).status();
@@ -168,7 +182,7 @@ class WorkloadBenchmark {
             List<String> jvmArgs) {
         System.out.printf("Margin (%s, signed in with a %s%s) ready %.1f s after launch%n", JAR, AUTH,
                 jvmArgs.isEmpty() ? "" : ", JVM " + String.join(" ", jvmArgs), readySeconds);
-        System.out.printf("%-14s %5s %9s %9s %16s %10s%n", "step", "n", "p50 ms", "p99 ms", "Taguette ms", "speed-up");
+        System.out.printf("%-27s %5s %9s %9s %16s %10s%n", "step", "n", "p50 ms", "p99 ms", "Taguette ms", "speed-up");
         steps.forEach((step, latencies) -> {
             Latencies.Snapshot s = latencies.snapshot();
             Reference taguette = TAGUETTE.get(step);
@@ -180,7 +194,7 @@ class WorkloadBenchmark {
                 ratio = String.format("%.1f×%s", taguette.millis() / margin,
                         taguette.millis() / margin >= 5 ? "" : " (<5×)");
             }
-            System.out.printf("%-14s %5d %9.2f %9.2f %16s %10s   %s%n", step, s.count(), s.percentileMillis(0.5),
+            System.out.printf("%-27s %5d %9.2f %9.2f %16s %10s   %s%n", step, s.count(), s.percentileMillis(0.5),
                     s.percentileMillis(0.99), reference, ratio, s.statusLine());
         });
         System.out.printf("RSS: %.0f MB right after the workload, %.0f MB after %d s idle (Taguette %.0f MB)%n",

@@ -117,6 +117,7 @@ class AuthorizationMatrixTest {
             row("POST " + P + "/documents", SUPERVISE, (f, who) -> ids(f.pid).file(f.unique("new") + ".txt",
                     AccessFixture.TEXT.getBytes())),
             row("GET " + P + "/documents/{did}", READ, (f, who) -> ids(f.pid, f.doc)),
+            row("GET " + P + "/documents/{did}/view", READ, (f, who) -> ids(f.pid, f.doc)),
             row("PATCH " + P + "/documents/{did}", SUPERVISE, (f, who) -> ids(f.pid, f.doc).json(Map.of("place",
                     "Seoul"))),
             row("DELETE " + P + "/documents/{did}", SUPERVISE, (f, who) -> ids(f.pid, f.freshDocument())),

@@ -80,6 +80,24 @@ public final class MarginClient {
         return answer(request(path).GET());
     }
 
+    /**
+     * {@code GET path} as a browser revalidates a copy it keeps: with {@code If-None-Match: etag} when {@code etag} is
+     * not null. The answer's ETag header comes back with it (null when there is none).
+     */
+    public Tagged getTagged(String path, String etag) throws IOException {
+        HttpRequest.Builder request = request(path).GET();
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        HttpResponse<byte[]> response = send(request);
+        return new Tagged(new Answer(response.statusCode(), response.body()),
+                response.headers().firstValue("ETag").orElse(null));
+    }
+
+    /** An answer with its ETag header. */
+    public record Tagged(Answer answer, String etag) {
+    }
+
     /** {@code POST} of a JSON body (a record, map or list; null sends no body). */
     public Answer post(String path, Object json) throws IOException {
         return answer(changing(path, json).POST(body(json)));
