@@ -164,7 +164,7 @@ public class MemoService {
         RemovalRecords.restored(kept.removalId);
         Map<String, Object> after = snapshot(memo);
         after.put("restoredFrom", removedMemoId);
-        audit.record(projectId, grant.username(), "memo.restored", "MEMO", memo.id, null, after);
+        tell(memo, audit.record(projectId, grant.username(), "memo.restored", "MEMO", memo.id, null, after));
         return view(memo, AppUser.usernamesById(List.of(memo.authorId)));
     }
 
