@@ -99,7 +99,7 @@ class WorkloadBenchmark {
         CorpusGenerator generator = new CorpusGenerator(42, 0);
         List<Long> documents = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
-        double cpuBefore = margin.cpuSeconds();
+        double importCpuBefore = margin.cpuSeconds();
         for (int i = 1; i <= DOCUMENTS; i++) {
             byte[] text = generator.transcript(String.format("W%03d", i), WORDS).getBytes(StandardCharsets.UTF_8);
             long t = System.nanoTime();
@@ -113,7 +113,7 @@ class WorkloadBenchmark {
         // On a machine shared with other work the latency is mostly waiting for a core; the CPU Margin spent is steadier
         // (the whole process: the index's follow-up of each import is in it too).
         System.out.printf("%nImport: Margin used %.1f ms of CPU per document (whole process, %d documents)%n",
-                (margin.cpuSeconds() - cpuBefore) * 1000 / DOCUMENTS, DOCUMENTS);
+                (margin.cpuSeconds() - importCpuBefore) * 1000 / DOCUMENTS, DOCUMENTS);
         if (!beyondImport) {
             steps.keySet().retainAll(List.of("import"));
             return steps;
