@@ -152,6 +152,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     ...(opened ? [{ start: opened.start, end: opened.end, kind: 'opened-coding' }] : [])];
   /** The range of text waiting for a code (selected with the mouse or the keyboard), or null. */
   let pending = null;
+  let afterSelection = () => {}; // set below: a live redraw that waited for the selection to be done
   /** The open code picker: its filter and what Enter and 1–9 apply; null when closed. */
   let picker = null;
   /** The memo lists on screen, read again when a live notice says memos changed. */
@@ -193,6 +194,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     pending = null;
     details.replaceChildren(...children.filter(Boolean)); // replaceChildren would write a null as the text "null"
     tree.update(countsByCode(), false);
+    setTimeout(() => afterSelection(), 0);
   }
 
   function idle() {
@@ -502,20 +504,45 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
   );
   if (at !== undefined || marks.length) goTo(at ?? marks[0].start, { mark: true });
 
-  // Live co-coding: what others change here and this member may see appears without a reload (js/live.js).
-  const stopFollowing = followProject(pid, {
-    onCodings: async documentIds => {
+  // Live co-coding: what others change here and this member may see appears without a reload (js/live.js). Redrawing
+  // the text would take away a selection being made, so while the coder selects (mouse held in the text, words
+  // selected, the picker open) the redraw waits until the selection is done.
+  let mouseHeld = false;
+  let redrawWaiting = false;
+  const selecting = () => {
+    const selection = getSelection();
+    return mouseHeld || pending !== null || (selection && !selection.isCollapsed && text.contains(selection.anchorNode));
+  };
+  const redrawCodings = async () => {
+    if (selecting()) { redrawWaiting = true; return; }
+    redrawWaiting = false;
+    try {
+      const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
+      if (selecting()) { redrawWaiting = true; return; } // the coder began selecting while it was read
+      codings.splice(0, codings.length, ...shown);
+      renderText();
+      tree.update(countsByCode(), pending !== null);
+    } catch (error) { showError(error); }
+  };
+  const selectionDone = () => { if (redrawWaiting && !selecting()) redrawCodings(); };
+  afterSelection = selectionDone;
+  const mouseDown = () => { mouseHeld = true; };
+  const mouseUp = () => { mouseHeld = false; setTimeout(selectionDone, 0); };
+  text.addEventListener('mousedown', mouseDown);
+  window.addEventListener('mouseup', mouseUp);
+  document.addEventListener('selectionchange', selectionDone);
+  const stopLive = followProject(pid, {
+    onCodings: documentIds => {
       if (!text.isConnected) return stopFollowing();
-      if (!documentIds.includes(doc.id) && !documentIds.includes(null)) return;
-      try {
-        const shown = await api(`/projects/${pid}/codings?documentId=${did}${layerQuery(layer, me)}`);
-        codings.splice(0, codings.length, ...shown);
-        renderText();
-        tree.update(countsByCode(), pending !== null);
-      } catch (error) { showError(error); }
+      if (documentIds.includes(doc.id) || documentIds.includes(null)) redrawCodings();
     },
     onMemos: () => (text.isConnected ? [...memoLoads].forEach(load => load()?.catch?.(showError)) : stopFollowing()),
   });
+  function stopFollowing() {
+    stopLive();
+    window.removeEventListener('mouseup', mouseUp);
+    document.removeEventListener('selectionchange', selectionDone);
+  }
   window.addEventListener('hashchange', stopFollowing, { once: true });
 
   /** Opens the document at one place (from a search hit, a code's segment list or the density bar): that passage, focused. */

@@ -23,6 +23,11 @@ final class AccessRequest {
     private String textType;
     private byte[] file;
     private String fileName;
+    private boolean stream;
+
+    /** What the matrix checks of an answer: its status, and for a refusal its media type and problem detail. */
+    record Answer(int status, String contentType, String detail) {
+    }
 
     static AccessRequest ids(Object... values) {
         AccessRequest request = new AccessRequest();
@@ -43,6 +48,15 @@ final class AccessRequest {
     AccessRequest text(String mediaType, String body) {
         this.textType = mediaType;
         this.text = body;
+        return this;
+    }
+
+    /**
+     * An answer that stays open (server-sent events): only its status and headers are read, then it is closed, so a
+     * 200 does not hold the matrix up for ever.
+     */
+    AccessRequest stream() {
+        this.stream = true;
         return this;
     }
 
@@ -77,7 +91,55 @@ final class AccessRequest {
         return out.toString();
     }
 
-    Response send(String username, String method, String template) {
+    Answer send(String username, String method, String template) {
+        if (stream) {
+            return sendStreaming(username, method, template);
+        }
+        Response response = restAssured(username, method, template);
+        return new Answer(response.statusCode(), response.contentType(), detail(response.asString()));
+    }
+
+    private Answer sendStreaming(String username, String method, String template) {
+        StringBuilder uri = new StringBuilder("http://localhost:" + io.restassured.RestAssured.port + path(template));
+        String separator = "?";
+        for (Map.Entry<String, Object> q : query.entrySet()) {
+            uri.append(separator).append(q.getKey()).append('=').append(q.getValue());
+            separator = "&";
+        }
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri.toString()))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).header("Accept", "text/event-stream");
+        if (username != null) {
+            String password = Api.ADMIN.equals(username) ? Api.ADMIN_PASSWORD : Api.PASSWORD;
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<java.io.InputStream> response = client.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                String type = response.headers().firstValue("Content-Type").orElse(null);
+                String detail = response.statusCode() / 100 == 2 ? ""
+                        : detail(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                return new Answer(response.statusCode(), type, detail);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String detail(String body) {
+        try {
+            String detail = io.restassured.path.json.JsonPath.from(body).getString("detail");
+            return detail == null ? "" : detail;
+        } catch (RuntimeException notJson) {
+            return "";
+        }
+    }
+
+    private Response restAssured(String username, String method, String template) {
         RequestSpecification spec = username == null ? given() : Api.raw(username);
         query.forEach(spec::queryParam);
         if (json != null) {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import app.margin.identity.AccessFixture.Caller;
 import app.margin.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -143,6 +142,7 @@ class AuthorizationMatrixTest {
             // ---- codings and memos (a VIEWER and non-members are shown the coder's objects)
             row("GET " + P + "/codings", READ, (f, who) -> ids(f.pid)),
             row("GET " + P + "/codings/counts", READ, (f, who) -> ids(f.pid)),
+            row("GET " + P + "/events", READ, (f, who) -> ids(f.pid).stream()),
             row("GET " + P + "/codings/layers", READ, (f, who) -> ids(f.pid).query("documentId", String.valueOf(f.doc))),
             row("POST " + P + "/codings", CODE, (f, who) -> ids(f.pid).json(Map.of("documentId", f.doc, "codeId",
                     f.code, "start", 12, "end", 20))),
@@ -247,8 +247,9 @@ class AuthorizationMatrixTest {
                 StringBuilder why = new StringBuilder();
                 for (Caller who : Caller.values()) {
                     Expect expect = row.expected().get(who.ordinal());
-                    Response response = row.call().apply(f, who).send(f.username(who), row.method(), row.template());
-                    answered[who.ordinal()] = Expect.describe(response.statusCode());
+                    AccessRequest.Answer response = row.call().apply(f, who).send(f.username(who), row.method(),
+                            row.template());
+                    answered[who.ordinal()] = Expect.describe(response.status());
                     String problem = expect.check(response);
                     if (problem != null) {
                         differs = true;
@@ -320,28 +321,19 @@ class AuthorizationMatrixTest {
         }
 
         /** Null when the answer is the expected one, else what was wrong. */
-        String check(Response response) {
-            int got = response.statusCode();
+        String check(AccessRequest.Answer response) {
+            int got = response.status();
             if (status == 0) {
-                return got / 100 == 2 ? null : "expected 2xx, got " + got + " " + detail(response);
+                return got / 100 == 2 ? null : "expected 2xx, got " + got + " " + response.detail();
             }
             if (got != status) {
-                return "expected " + status + ", got " + got + " " + detail(response);
+                return "expected " + status + ", got " + got + " " + response.detail();
             }
             String type = response.contentType();
-            if (type == null || !type.startsWith("application/problem+json") || detail(response).isBlank()) {
+            if (type == null || !type.startsWith("application/problem+json") || response.detail().isBlank()) {
                 return status + " without a problem+json detail (" + type + ")";
             }
             return null;
-        }
-
-        private static String detail(Response response) {
-            try {
-                String detail = response.jsonPath().getString("detail");
-                return detail == null ? "" : detail;
-            } catch (RuntimeException e) {
-                return "";
-            }
         }
     }
 }
