@@ -7,7 +7,6 @@ import app.margin.codebook.CodeDtos.MergeResult;
 import app.margin.codebook.CodeDtos.MoveCodeRequest;
 import app.margin.codebook.CodeDtos.UpdateCodeRequest;
 import app.margin.codebook.CodebookService.CodingsOnDelete;
-import app.margin.audit.ProjectStateTag;
 import app.margin.audit.ProjectStateTags;
 import app.margin.problem.ProblemException;
 import jakarta.validation.Valid;
@@ -55,11 +54,7 @@ public class CodeResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CodeView.class)))
     public Response list(@PathParam("pid") long pid, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         // the counts are over every coding of the project: a 304 spares the viewer and the home page that count
-        String etag = tags.current(pid, "codes-1");
-        if (ProjectStateTag.matches(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(codebook.list(pid)).header(HttpHeaders.ETAG, etag).build();
+        return tags.answer(pid, ifNoneMatch, () -> codebook.list(pid), "codes-1");
     }
 
     @POST

@@ -7,7 +7,6 @@ import app.margin.coding.CodingDtos.CreateMemoRequest;
 import app.margin.coding.CodingDtos.MemoView;
 import app.margin.coding.CodingDtos.UpdateCodingRequest;
 import app.margin.coding.CodingDtos.UpdateMemoRequest;
-import app.margin.audit.ProjectStateTag;
 import app.margin.audit.ProjectStateTags;
 import app.margin.problem.Params;
 import jakarta.validation.Valid;
@@ -85,11 +84,7 @@ public class CodingResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CodingService.CodingCount.class)))
     public Response counts(@PathParam("pid") long pid,
             @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String etag = tags.current(pid, "coding-counts-1"); // before the counts: see ProjectStateTag
-        if (ProjectStateTag.matches(ifNoneMatch, etag)) {
-            return Response.notModified().header(jakarta.ws.rs.core.HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(codings.counts(pid)).header(jakarta.ws.rs.core.HttpHeaders.ETAG, etag).build();
+        return tags.answer(pid, ifNoneMatch, () -> codings.counts(pid), "coding-counts-1");
     }
 
     @GET

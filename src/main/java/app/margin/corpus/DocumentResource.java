@@ -1,6 +1,5 @@
 package app.margin.corpus;
 
-import app.margin.audit.ProjectStateTag;
 import app.margin.audit.ProjectStateTags;
 import app.margin.corpus.DocumentDtos.DocumentSummary;
 import app.margin.corpus.DocumentDtos.DocumentView;
@@ -79,11 +78,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", description = "The documents",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentSummary.class)))
     public Response list(@PathParam("pid") long pid, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String etag = tags.current(pid, "documents-1");
-        if (ProjectStateTag.matches(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(documents.list(pid)).header(HttpHeaders.ETAG, etag).build();
+        return tags.answer(pid, ifNoneMatch, () -> documents.list(pid), "documents-1");
     }
 
     @GET
