@@ -47,6 +47,8 @@ class LiveEventsTest {
         final BlockingQueue<Map.Entry<String, JsonNode>> events = new LinkedBlockingQueue<>();
         final Thread reader;
         volatile BufferedReader body;
+        /** The response's own stream: closing it ends the reader's readLine (the reader holds the BufferedReader's lock). */
+        volatile java.io.InputStream raw;
 
         Stream(String user, long projectId) throws Exception {
             String auth = Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -54,7 +56,8 @@ class LiveEventsTest {
                             base.resolve("/api/v1/projects/" + projectId + "/events")).header("Authorization", "Basic " + auth)
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
-            body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            raw = response.body();
+            body = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
             reader = Thread.ofVirtual().start(this::read);
         }
 
@@ -83,7 +86,8 @@ class LiveEventsTest {
 
         @Override
         public void close() throws Exception {
-            body.close();
+            // not body.close(): it waits for the reader's lock until the next heartbeat (15 s) wakes its readLine
+            raw.close();
             reader.interrupt();
         }
     }
