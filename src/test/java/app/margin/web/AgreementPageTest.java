@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 /** The agreement dashboard: a blind round, what a coder sees, reveal, κ/α, a disagreement adjudicated into master. */
 @QuarkusTest
 class AgreementPageTest extends BrowserTest {
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void aCoderWhoOpensTheAgreementPageIsToldWhoRunsRoundsAndGetsNoRoundForm() {

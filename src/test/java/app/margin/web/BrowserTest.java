@@ -20,6 +20,22 @@ abstract class BrowserTest {
         browser = Browser.start();
     }
 
+    /** A role query by accessible name: page.getByRole(AriaRole.BUTTON, named("Save")). */
+    static com.microsoft.playwright.Page.GetByRoleOptions named(String name) {
+        return new com.microsoft.playwright.Page.GetByRoleOptions().setName(name);
+    }
+
+    /** The POST requests a page sends to addresses ending in {@code pathEnd}, as the browser sent them. */
+    static java.util.List<com.microsoft.playwright.Request> posts(com.microsoft.playwright.Page page, String pathEnd) {
+        java.util.List<com.microsoft.playwright.Request> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(r -> {
+            if (r.method().equals("POST") && r.url().endsWith(pathEnd)) {
+                seen.add(r);
+            }
+        });
+        return seen;
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {

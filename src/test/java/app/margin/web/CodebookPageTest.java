@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Editing the codebook in the browser: add, define, move, a refused delete explained, read-only for coders. */
 @QuarkusTest
 class CodebookPageTest extends BrowserTest {
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void aSupervisorBuildsTheCodebookAndACoderReadsIt() {

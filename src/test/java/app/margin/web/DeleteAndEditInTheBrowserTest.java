@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 /** What the API lets a supervisor change is in the browser too: a document's details and deletion, a round, attributes. */
 @QuarkusTest
 class DeleteAndEditInTheBrowserTest extends BrowserTest {
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void aSupervisorEditsADocumentsDetailsAndDeletesAnotherAndACoderSeesNoControls() {

@@ -13,7 +13,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -28,20 +27,7 @@ class DoubleClickTest extends BrowserTest {
             + "Interviewer: And then?\n"
             + "P04: A second broker took us to Laos.\n";
 
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
-    /** The changing requests a page sends to one address, as the browser sent them. */
-    private static List<Request> posts(Page page, String pathEnd) {
-        List<Request> seen = new CopyOnWriteArrayList<>();
-        page.onRequest(r -> {
-            if (r.method().equals("POST") && r.url().endsWith(pathEnd)) {
-                seen.add(r);
-            }
-        });
-        return seen;
-    }
 
     @Test
     void doubleClickingSaveMemoWritesOneMemo() {

@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
 /** The export page downloads files, and a downloaded .qdpx imports from the project list. */
 @QuarkusTest
 class ExportsPageTest extends BrowserTest {
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void aSupervisorDownloadsSegmentsAndTheProjectAndImportsItAgain() throws Exception {

@@ -15,7 +15,6 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +27,7 @@ class NeverLoseWorkTest extends BrowserTest {
     static final String TEXT = "Interviewer: How did you come?\n"
             + "P04: The broker found us in Yanji. We paid the broker later. Nobody else helped.\n";
 
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
-    private static List<Request> posts(Page page, String pathEnd) {
-        List<Request> seen = new CopyOnWriteArrayList<>();
-        page.onRequest(r -> {
-            if (r.method().equals("POST") && r.url().endsWith(pathEnd)) {
-                seen.add(r);
-            }
-        });
-        return seen;
-    }
 
     @Test
     void doubleClickingCreateRoundMakesOneRound() {

@@ -18,9 +18,6 @@ class SearchPageTest extends BrowserTest {
                 .jsonPath().getLong("find { it.name == 'Onward migration (demo)' }.id");
     }
 
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
 
     @Test
     void aResearcherSearchesOpensAHitAndReadsASyntaxError() {
