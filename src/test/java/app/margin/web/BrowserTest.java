@@ -17,6 +17,9 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        // Playwright's 5 s for an expectation is too short on a loaded 2-core machine (a page's requests then take
+        // seconds); a passing expectation returns as soon as it holds, so only a failure waits the whole 15 s.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         browser = Browser.start();
     }
 
