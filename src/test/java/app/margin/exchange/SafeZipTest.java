@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.margin.problem.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,15 +59,47 @@ class SafeZipTest {
         for (int i = 0; random && i < text.length; i++) {
             text[i] = (byte) ('a' + letters.nextInt(26));
         }
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("project.qde"));
+        try (OutputStream out = Files.newOutputStream(file); ZipArchiveOutputStream z = new ZipArchiveOutputStream(out)) {
+            z.putArchiveEntry(new ZipArchiveEntry("project.qde"));
             z.write(project.getBytes(StandardCharsets.UTF_8));
+            z.closeArchiveEntry();
+            Deflated entry = Deflated.of(text);
             for (int i = 0; i < n; i++) {
-                z.putNextEntry(new ZipEntry("sources/f" + i + ".txt"));
-                z.write(text);
+                z.addRawArchiveEntry(entry.named("sources/f" + i + ".txt"), new ByteArrayInputStream(entry.bytes()));
             }
         }
         return file;
+    }
+
+    /**
+     * One text deflated once, copied into the archive as often as needed: deflating the 490 MiB of the issue's
+     * archive took 10 to 30 s per archive, copying its compressed bytes 490 times takes milliseconds, and the
+     * archive is the same.
+     */
+    record Deflated(byte[] bytes, long size, long crc) {
+        static Deflated of(byte[] text) {
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            deflater.setInput(text);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            deflater.end();
+            CRC32 crc = new CRC32();
+            crc.update(text);
+            return new Deflated(out.toByteArray(), text.length, crc.getValue());
+        }
+
+        ZipArchiveEntry named(String name) {
+            ZipArchiveEntry entry = new ZipArchiveEntry(name);
+            entry.setMethod(ZipEntry.DEFLATED);
+            entry.setSize(size);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc);
+            return entry;
+        }
     }
 
     @Test
