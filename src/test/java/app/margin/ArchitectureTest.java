@@ -1,5 +1,6 @@
 package app.margin;
 
+import app.margin.support.DatabaseIndependent;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.AccessTarget;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  *   <li>No cycles between features except the listed ones.
  * </ol>
  */
+@DatabaseIndependent
 class ArchitectureTest {
     /** Packages any feature may use: they hold no feature's data. */
     private static final Set<String> SHARED = Set.of("problem", "config", "text");

@@ -1,5 +1,6 @@
 package app.margin.deploy;
 
+import app.margin.support.DatabaseIndependent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * images): both parse, what they name exists (files, services, volumes, ports, configuration keys), they agree with
  * each other, and no password is written into them. The health check's path is asked of the running Margin.
  */
+@DatabaseIndependent
 @QuarkusTest
 class ContainerFilesTest {
     static final Path DOCKER = Path.of("docker");

@@ -1,5 +1,6 @@
 package app.margin.deploy;
 
+import app.margin.support.DatabaseIndependent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./margin} launcher: which JVM options it gives the packaged jar on a JDK 21 and on a JDK 25, run against
  * a stand-in {@code java} that prints the arguments it got.
  */
+@DatabaseIndependent
 class LauncherScriptTest {
     static final Path SCRIPT = Path.of("margin").toAbsolutePath();
     static final List<String> SMALL_HEAP = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10",

@@ -1,5 +1,6 @@
 package app.margin.exchange;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Hostile and broken archives, each built here: every one is a 400 problem+json that says what is wrong, and none
  * leaves a project behind. Limits in the test profile: 300 entries, 4 MiB per entry, 12 MiB in total, ratio 100.
  */
+@DatabaseIndependent
 @QuarkusTest
 class HostileQdpxTest {
     static final String S1 = "a1b2c3d4-0000-4000-8000-0000000000a1";

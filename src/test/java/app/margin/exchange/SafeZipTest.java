@@ -1,5 +1,6 @@
 package app.margin.exchange;
 
+import app.margin.support.DatabaseIndependent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * ~560 KB zipped. Inflated whole it took ~850 MB of heap; now only what project.qde refers to is inflated, and the
  * bytes inflated are counted here through the charge every import reports to {@link InflatedBytes}.
  */
+@DatabaseIndependent
 class SafeZipTest {
     static final SafeZip.Limits DEFAULTS = new SafeZip.Limits(10_000, 100L << 20, 128L << 20, 100);
     static final int ENTRY = (1 << 20) - 16;

@@ -1,5 +1,6 @@
 package app.margin.problem;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.support.Api.as;
 import static app.margin.support.Api.raw;
 import static app.margin.support.Refusals.refused;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A multipart upload cut off on the way, or whose boundary is not the one announced: 400, and nothing imported. */
+@DatabaseIndependent
 @QuarkusTest
 class BrokenUploadTest {
     private static final String BOUNDARY = "margin-boundary-7";

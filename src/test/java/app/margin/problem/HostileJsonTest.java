@@ -1,5 +1,6 @@
 package app.margin.problem;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.support.Api.as;
 import static app.margin.support.Refusals.refused;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** JSON bodies: characters Margin does not store are refused in every string; a body too large is a true 413. */
+@DatabaseIndependent
 @QuarkusTest
 class HostileJsonTest {
     @TestHTTPResource("/")

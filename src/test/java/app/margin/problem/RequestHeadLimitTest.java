@@ -1,5 +1,6 @@
 package app.margin.problem;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.support.Api.as;
 import static app.margin.support.Refusals.refused;
 
@@ -8,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** An address too long (414) or headers too large (431) are explained in problem+json, not an empty answer. */
+@DatabaseIndependent
 @QuarkusTest
 class RequestHeadLimitTest {
     @Test

@@ -1,5 +1,6 @@
 package app.margin.search;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Queries built to exhaust the server (a stack of brackets, dozens of long fuzzy words) are refused by every
  * endpoint that takes a query, with a 400 problem+json saying what to simplify, and leave nothing behind.
  */
+@DatabaseIndependent
 @QuarkusTest
 class CostlyQueryTest {
     static final String TEXT = "P04: The broker found us in Yanji. We paid the broker later.\n";

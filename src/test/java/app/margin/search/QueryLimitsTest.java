@@ -1,5 +1,6 @@
 package app.margin.search;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.search.MarginQueryParserTest.SCOPE;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What one query may cost, checked without an index: each refusal says what to simplify and names its key. */
+@DatabaseIndependent
 class QueryLimitsTest {
     static final QueryLimits SMALL = new QueryLimits(200, 3, 6, 2, 10, 2, Duration.ofSeconds(10));
 

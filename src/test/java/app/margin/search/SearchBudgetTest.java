@@ -1,5 +1,6 @@
 package app.margin.search;
 
+import app.margin.support.DatabaseIndependent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * A search that runs out of its time budget is a 400 saying what to simplify, never a partial answer. The budget is
  * made spent before the search starts (a zero budget), so the test does not depend on how fast this machine is.
  */
+@DatabaseIndependent
 class SearchBudgetTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     Path dir;

@@ -1,5 +1,6 @@
 package app.margin.identity.throttle;
 
+import app.margin.support.DatabaseIndependent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * signed in from before is not locked out. Each test signs in "from" addresses of its own (X-Forwarded-For, which
  * the test profile trusts) and moves the throttle's clock instead of waiting.
  */
+@DatabaseIndependent
 @QuarkusTest
 class SignInThrottleTest {
     private static final AtomicInteger ADDRESSES = new AtomicInteger();

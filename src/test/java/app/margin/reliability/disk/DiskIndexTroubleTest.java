@@ -1,5 +1,6 @@
 package app.margin.reliability.disk;
 
+import app.margin.support.DatabaseIndependent;
 import static app.margin.support.Api.ADMIN;
 import static app.margin.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(IndexOnSmallDisk.class)
+@DatabaseIndependent
 class DiskIndexTroubleTest {
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Logger troubleLog = Logger.getLogger("app.margin.search.IndexTrouble");
