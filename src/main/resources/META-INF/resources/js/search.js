@@ -1,7 +1,7 @@
 // The search page: one query box (Margin's query language), scope and hit unit, keyword-in-context lines grouped by
 // document with counts per document and code, paging, and auto-coding of the hits with a preview and undo.
 import { api } from './api.js';
-import { act, h, undoOffer, count } from './dom.js';
+import { act, h, undoOffer, count, showProblemBeside, clearProblemBeside } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 
 const PAGE_SIZE = 25;
@@ -74,11 +74,27 @@ export async function searchView(pid, { show, showError, params }) {
     try {
       const found = await api(`/projects/${pid}/search?${search}`);
       showError(null);
+      clearProblemBeside(query);
+      query.removeAttribute('aria-invalid');
       render(found);
-    } catch (error) { showError(error); }
+    } catch (error) { refused(error); }
+  }
+
+  /**
+   * A query that could not run: the results of the one before go (they would read as this query's), and the reason
+   * is shown beside the search box, where the researcher is typing.
+   */
+  function refused(error) {
+    results.replaceChildren();
+    counts.replaceChildren();
+    side.hidden = true; // the auto-coding panel keeps its state (an Undo) for the next good search
+    showError(null);
+    query.setAttribute('aria-invalid', 'true');
+    showProblemBeside(query, error);
   }
 
   function render(found) {
+    side.hidden = false;
     const byDocument = new Map();
     for (const hit of found.hits) {
       if (!byDocument.has(hit.documentId)) byDocument.set(hit.documentId, []);
