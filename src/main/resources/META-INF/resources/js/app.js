@@ -31,9 +31,12 @@ function showFor(current) {
   return (...nodes) => { if (current === navigation) show(...nodes); };
 }
 
-/** A new page starts at its top (a document opened from low in a list used to open mid-document). */
+/**
+ * A new page starts at its top (a document opened from low in a list used to open mid-document). A part a page
+ * leaves out (`cond ? part : null`) is dropped: replaceChildren would write it as the text "null".
+ */
 function show(...nodes) {
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.filter(node => node !== null && node !== undefined && node !== false));
   window.scrollTo(0, 0);
   view.focus({ preventScroll: true });
 }

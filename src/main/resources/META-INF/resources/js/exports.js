@@ -139,10 +139,11 @@ export function qdpxImportControl({ onImported = async () => {} } = {}) {
       const r = job.result.report;
       status.className = 'ok';
       status.textContent = `Imported ${count(r.sources, 'document')}, ${count(r.codes, 'code')}, ${count(r.codings, 'coding')} and ${count(r.notes, 'memo')}.`;
+      // '' rather than null for a part left out: replaceChildren writes null as the text "null" (the "nullnull")
       report.replaceChildren(
         h('p', {}, h('a', { href: `#/projects/${job.result.projectId}` }, 'Open the imported project')),
-        r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : null,
-        r.warnings.length ? h('div', {}, h('h3', {}, 'Notes on the import'), h('ul', {}, r.warnings.map(s => h('li', {}, s)))) : null);
+        r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : '',
+        r.warnings.length ? h('div', {}, h('h3', {}, 'Notes on the import'), h('ul', {}, r.warnings.map(s => h('li', {}, s)))) : '');
       await onImported();
     } catch (error) {
       status.className = 'refused';

@@ -102,7 +102,7 @@ export async function searchView(pid, { show, showError, params }) {
     }
     const what = found.scope === 'ALL' ? 'passages' : 'segments';
     results.replaceChildren(
-      h('p', { class: 'result-count' }, `${found.total} ${found.total === 1 ? what.slice(0, -1) : what} found` +
+      h('p', { class: 'result-count' }, `${count(found.total, what.slice(0, -1))} found` +
         (found.pages > 1 ? ` · page ${found.page} of ${found.pages}` : '')),
       ...[...byDocument.entries()].map(([documentId, hits]) => h('section', { class: 'card hit-group' },
         h('h2', {}, hits[0].documentTitle),
@@ -114,7 +114,7 @@ export async function searchView(pid, { show, showError, params }) {
       found.pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Pages' },
         h('button', { type: 'button', class: 'secondary', disabled: found.page <= 1, onclick: () => { page--; run(); } }, 'Previous page'),
         h('button', { type: 'button', class: 'secondary', disabled: found.page >= found.pages, onclick: () => { page++; run(); } }, 'Next page'))
-        : null);
+        : ''); // not null: replaceChildren would write it as the text "null"
     counts.replaceChildren(
       h('h2', {}, 'Per document'),
       h('table', { class: 'counts' }, h('tbody', {}, found.documents.map(d => h('tr', {},

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** A .qdpx file imported on the project list: the new project is listed at once, and no page reads "null". */
 @QuarkusTest
 class QdpxImportPageTest extends BrowserTest {
-    /** "null" as a word: what a missing value printed by a page looks like (also "nullnull"), not "annulled". */
-    private static final Pattern NULL = Pattern.compile("\\bnull", Pattern.CASE_INSENSITIVE);
+    /** What a missing value printed by a page looks like, also run into the text before it ("colleaguenull"). */
+    private static final Pattern NULL = Pattern.compile("null");
 
     @Test
     void anImportedProjectJoinsTheListWithoutAReloadAndNothingReadsNull() {
@@ -30,8 +30,7 @@ class QdpxImportPageTest extends BrowserTest {
         byte[] qdpx = as(owner).get("/api/v1/projects/" + source + "/export/qdpx").then().statusCode(200)
                 .extract().asByteArray();
 
-        String importer = Api.newUser("importer");
-        Page page = browser.signIn(root, importer, Api.PASSWORD);
+        Page page = browser.signIn(root, Api.newUser("importer"), Api.PASSWORD);
         assertThat(page.locator("main")).containsText("You are not a member of any project yet.");
         page.locator("#qdpx-file").setInputFiles(new FilePayload("shared.qdpx", "application/zip", qdpx));
         assertThat(page.locator("#qdpx-file ~ [role=status]")).hasText("Imported 1 document, 1 code, 1 coding and 0 memos.");
@@ -42,15 +41,5 @@ class QdpxImportPageTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, named("Shared by a colleague")).click();
         assertThat(page.locator("#documents-heading")).hasText("Documents (1)");
         assertThat(page.locator("body")).not().containsText(NULL);
-
-        // a coder of the imported project reads its codebook (read-only) and the code's segments
-        long imported = Long.parseLong(page.url().replaceAll(".*#/projects/(\\d+).*", "$1"));
-        String coder = Api.newUser("reader");
-        Api.addMember(importer, imported, coder, "CODER");
-        Page asCoder = browser.signIn(root, coder, Api.PASSWORD);
-        asCoder.navigate(root + "#/projects/" + imported + "/codebook");
-        asCoder.locator(".code-link", new Page.LocatorOptions().setHasText("Broker")).click();
-        assertThat(asCoder.locator(".segments li")).hasCount(1);
-        assertThat(asCoder.locator("body")).not().containsText(NULL);
     }
 }
