@@ -14,6 +14,7 @@ import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
+import app.margin.problem.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -181,13 +182,15 @@ public class CodebookService {
         Code code = find(projectId, codeId);
         int children = Code.children(projectId, codeId).size();
         if (children > 0) {
-            throw ProblemException.conflict("‘" + code.name + "’ has " + children
-                    + " sub-code(s). Move, merge or delete them first.");
+            throw ProblemException.conflict("‘" + code.name + "’ has " + Words.count(children, "sub-code")
+                    + ". Move, merge or delete " + (children == 1 ? "it" : "them") + " first.");
         }
         long codings = codingCounts(projectId).getOrDefault(codeId, 0L);
         if (codings > 0 && rule == CodingsOnDelete.REFUSE) {
-            throw ProblemException.conflict("‘" + code.name + "’ is used by " + codings + " coding(s). Merge it into "
-                    + "another code to keep them, or delete again with codings=delete to remove them too.")
+            // the API's codings=delete is in the README; the researcher is told the choice in their words
+            throw ProblemException.conflict("‘" + code.name + "’ is used by " + Words.count(codings, "coding")
+                    + ". Merge it into another code to keep " + (codings == 1 ? "it" : "them")
+                    + ", or delete the code together with " + (codings == 1 ? "its coding." : "its codings."))
                     .with("codings", codings);
         }
         Map<String, Object> before = snapshot(code);

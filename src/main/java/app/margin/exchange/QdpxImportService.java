@@ -21,6 +21,7 @@ import app.margin.identity.AppUser;
 import app.margin.identity.CurrentCaller;
 import app.margin.identity.NamedCoders;
 import app.margin.problem.ProblemException;
+import app.margin.problem.Words;
 import app.margin.project.ProjectDtos.CreateProjectRequest;
 import app.margin.project.ProjectDtos.ProjectView;
 import app.margin.project.ProjectService;
@@ -181,8 +182,8 @@ public class QdpxImportService {
         }
         int codings = codingRows.size() - stored.identical();
         if (stored.identical() > 0) {
-            warnings.add(stored.identical()
-                    + " coding(s) repeated exactly (same text, code and coder) were imported once.");
+            warnings.add(Words.count(stored.identical(), "coding") + " repeated exactly (same text, code and coder) "
+                    + (stored.identical() == 1 ? "was" : "were") + " imported once.");
         }
         progress.accept(85);
 

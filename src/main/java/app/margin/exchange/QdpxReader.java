@@ -2,6 +2,7 @@ package app.margin.exchange;
 
 import app.margin.problem.ProblemException;
 import app.margin.problem.TextCharacters;
+import app.margin.problem.Words;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -151,7 +152,7 @@ final class QdpxReader {
                     nonTextSources.add(guid);
                     int codings = s.getElementsByTagNameNS("*", "Coding").getLength();
                     skipped.add(kind(local(s)) + " ‘" + s.getAttribute("name") + "’"
-                            + (codings > 0 ? " with " + codings + " coding(s)" : "")
+                            + (codings > 0 ? " with " + Words.count(codings, "coding") : "")
                             + ": Margin holds text only.");
                 }
             }
@@ -171,8 +172,8 @@ final class QdpxReader {
             }
             int other = children(c, "CodeRef").size() + children(c, "SelectionRef").size();
             if (other > 0) {
-                skipped.add("Case ‘" + c.getAttribute("name") + "’: " + other
-                        + " link(s) to codes or selections (Margin links cases to whole documents).");
+                skipped.add("Case ‘" + c.getAttribute("name") + "’: " + Words.count(other, "link")
+                        + " to codes or selections (Margin links cases to whole documents).");
             }
             String name = c.getAttribute("name").isBlank() ? "Case " + (cases.size() + 1) : c.getAttribute("name").strip();
             cases.add(new Case(guid, name, values(c, "Case ‘" + name + "’"), members));
@@ -255,7 +256,7 @@ final class QdpxReader {
                 skipped.add("A selection in ‘" + name + "’ at positions " + start + "–" + end + " (the text has "
                         + (text.offsetOfCodePoint().length - 1) + " characters)"
                         + (from >= 0 && to >= 0 ? " is empty" : " lies outside the text") + "; its "
-                        + codings.size() + " coding(s) were not imported.");
+                        + Words.count(codings.size(), "coding") + (codings.size() == 1 ? " was" : " were") + " not imported.");
                 continue;
             }
             if (codings.isEmpty()) {
@@ -275,7 +276,7 @@ final class QdpxReader {
         for (String other : List.of("PictureSelection", "PDFSelection")) {
             int n = children(s, other).size();
             if (n > 0) {
-                skipped.add(n + " region selection(s) in ‘" + name + "’.");
+                skipped.add(Words.count(n, "region selection") + " in ‘" + name + "’.");
             }
         }
         return new Source(guid, name, text.text(), sourceUser, selections, noteRefs(s, "source ‘" + name + "’"),

@@ -14,13 +14,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -48,13 +48,16 @@ public class ProblemMappers {
         return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
+    /** Each field's error in words (see {@link ValidationWords}); the detail is their sentences, in field order. */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", fieldName(v), "message", v.getMessage()))
+                .map(v -> Map.of("field", ValidationWords.field(v), "message", ValidationWords.message(v)))
+                .sorted(Comparator.comparing((Map<String, String> err) -> err.get("field"))
+                        .thenComparing(err -> err.get("message")))
                 .toList();
-        String detail = errors.stream().map(err -> err.get("field") + ": " + err.get("message"))
-                .reduce((a, b) -> a + "; " + b).orElse("The request is not valid.");
+        String detail = errors.stream().map(err -> err.get("message")).distinct()
+                .reduce((a, b) -> a + " " + b).orElse("The request is not valid.");
         return Problem.response(400, "Invalid request", detail, Map.of("errors", errors));
     }
 
@@ -213,12 +216,6 @@ public class ProblemMappers {
             case 415 -> "Margin does not accept this content type here.";
             default -> "The request could not be processed.";
         };
-    }
-
-    private static String fieldName(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        int lastDot = path.lastIndexOf('.');
-        return lastDot < 0 ? path : path.substring(lastDot + 1);
     }
 
 }

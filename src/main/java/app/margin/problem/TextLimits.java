@@ -6,7 +6,7 @@ import java.util.Locale;
  * How long each text Margin stores may be: the lengths of the database columns (db/migration), and limits of Margin's
  * own for the columns that have none (a memo body). Every input is checked against these before anything is saved,
  * so a value that does not fit is a 400 naming the field and its limit, never a database error. JSON request bodies
- * name them in {@code @Size(max = TextLimits.…)} (the message comes from ValidationMessages.properties); form fields,
+ * name them in {@code @Size(max = TextLimits.…)} (worded by ValidationWords); form fields,
  * CSV cells and imported metadata call {@link #require}. A new varchar column gets its constant here.
  */
 public final class TextLimits {
@@ -70,7 +70,7 @@ public final class TextLimits {
 
     /** The words of {@link #tooLong}, for a message that names more than the field (e.g. the file it came with). */
     public static String tooLongWords(String field, int length, int max) {
-        return "'" + field + "' may be at most " + number(max) + " characters long; this one has " + number(length) + ".";
+        return "'" + field + "' can be at most " + number(max) + " characters; this one has " + number(length) + ".";
     }
 
     static String number(long n) {

@@ -34,7 +34,6 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * {@code coder:} also narrows {@code code:} to that coder's layer, so {@code code:X coder:ana} means Ana's codings of X.
  */
 final class MarginQueryParser extends QueryParser {
-    private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
     private static final Pattern CODER = Pattern.compile("(?i)(?<![\\w.])coder:(\"[^\"]*\"|\\S+)");
 
     private final SearchScope scope;
@@ -60,9 +59,9 @@ final class MarginQueryParser extends QueryParser {
     }
 
     /**
-     * Parses a query; a blank query matches everything. Errors are {@link QueryProblem}s naming the column. The
-     * query's length, depth and clauses are checked before Lucene's (recursive) parser runs, its fuzzy and wildcard
-     * words while it runs.
+     * Parses a query; a blank query matches everything. Errors are {@link QueryProblem}s in a researcher's words,
+     * naming the character where the problem is ({@link QuerySyntax}). The query's length, depth and clauses are
+     * checked before Lucene's (recursive) parser runs, its fuzzy and wildcard words while it runs.
      */
     static Query parse(String query, SearchScope scope, QueryLimits limits) {
         if (query == null || query.isBlank()) {
@@ -79,11 +78,7 @@ final class MarginQueryParser extends QueryParser {
         } catch (TooComplexToDeterminizeException e) {
             throw QueryLimits.tooCostly("a wildcard word is too intricate to match. Use fewer * and ? in one word.");
         } catch (ParseException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            Matcher column = COLUMN.matcher(message);
-            Integer at = column.find() ? Integer.valueOf(column.group(1)) : null;
-            throw new QueryProblem("The query could not be read" + (at == null ? "" : " near column " + at)
-                    + ": check quotes, brackets and the words AND, OR, NOT. (" + firstLine(message) + ")", at);
+            throw QuerySyntax.explain(query, e);
         }
     }
 
@@ -271,11 +266,5 @@ final class MarginQueryParser extends QueryParser {
             return new MultiPhraseQuery.Builder(multi).setSlop(slop).build();
         }
         return query;
-    }
-
-    private static String firstLine(String message) {
-        String line = message.lines().findFirst().orElse("");
-        int colon = line.indexOf("': ");
-        return colon > 0 ? line.substring(colon + 3) : line;
     }
 }

@@ -2,7 +2,7 @@
 import { api, revalidated } from './api.js';
 import { h } from './dom.js';
 import { documentView } from './viewer.js';
-import { addressAfterSignIn, documentPlace } from './links.js';
+import { addressAfterSignIn, documentPlace, rememberForSignIn } from './links.js';
 import { importPanel } from './importer.js';
 import { codebookView } from './codebook.js';
 import { searchView } from './search.js';
@@ -31,9 +31,12 @@ function showFor(current) {
   return (...nodes) => { if (current === navigation) show(...nodes); };
 }
 
-/** A new page starts at its top (a document opened from low in a list used to open mid-document). */
+/**
+ * A new page starts at its top (a document opened from low in a list used to open mid-document). A part a page
+ * leaves out (`cond ? part : null`) is dropped: replaceChildren would write it as the text "null".
+ */
 function show(...nodes) {
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.filter(node => node !== null && node !== undefined && node !== false));
   window.scrollTo(0, 0);
   view.focus({ preventScroll: true });
 }
@@ -45,18 +48,21 @@ function showError(error) {
 }
 
 async function projectList(show) {
-  const projects = await api('/projects');
+  const list = h('div', {});
+  const renderProjects = projects => list.replaceChildren(projects.length === 0
+    ? h('p', { class: 'muted' }, 'You are not a member of any project yet.')
+    : h('div', { class: 'card' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Project'), h('th', { scope: 'col' }, 'Your role'))),
+        h('tbody', {}, projects.map(p => h('tr', {},
+          h('td', {}, h('a', { href: `#/projects/${p.id}` }, p.name)),
+          h('td', {}, p.role.toLowerCase())))))));
+  renderProjects(await api('/projects'));
   show(
     h('h1', {}, 'Your projects'),
-    projects.length === 0
-      ? h('p', { class: 'muted' }, 'You are not a member of any project yet.')
-      : h('div', { class: 'card' }, h('table', {},
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Project'), h('th', { scope: 'col' }, 'Your role'))),
-          h('tbody', {}, projects.map(p => h('tr', {},
-            h('td', {}, h('a', { href: `#/projects/${p.id}` }, p.name)),
-            h('td', {}, p.role.toLowerCase())))))),
+    list,
     newProjectForm(showError),
-    qdpxImportControl(),
+    // the imported project joins the list at once; the import's report stays where it is
+    qdpxImportControl({ onImported: async () => renderProjects(await api('/projects')) }),
   );
 }
 
@@ -186,8 +192,24 @@ async function route() {
   }
 }
 
+/**
+ * Whether this browser is signed in, asked of the public session info: a visitor is sent to the sign-in page without
+ * asking /me first, whose 401 the browser would log as an error. Unknown (no answer) leaves it to /me.
+ */
+async function signedIn() {
+  const info = await fetch('/api/v1/session/info', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : null), () => null);
+  return info?.signedIn ?? true;
+}
+
 async function start() {
-  started = api('/me').then(user => {
+  started = signedIn().then(yes => {
+    if (yes) return api('/me');
+    rememberForSignIn(location.hash); // the page asked for opens after signing in
+    location.assign('/login.html');
+    return null;
+  }).then(user => {
+    if (!user) return false;
     me = user;
     document.getElementById('who').textContent = me.displayName ?? me.username;
     document.getElementById('accounts-link').hidden = !me.admin; // the API refuses everyone else anyway

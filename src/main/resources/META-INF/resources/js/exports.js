@@ -7,7 +7,7 @@ import { h, count } from './dom.js';
 async function follow(job, bar, status) {
   while (job.state === 'RUNNING') {
     bar.value = job.progress;
-    status.textContent = job.message;
+    status.textContent = job.message ?? 'Working…';
     await new Promise(resolve => setTimeout(resolve, 300));
     job = await api(`/exchange/jobs/${job.id}`);
   }
@@ -109,8 +109,8 @@ export async function exportsView(pid, { show }) {
   );
 }
 
-/** The project list's control for importing a .qdpx file into a new project. */
-export function qdpxImportControl() {
+/** The project list's control for importing a .qdpx file into a new project; `onImported` runs once it exists. */
+export function qdpxImportControl({ onImported = async () => {} } = {}) {
   const input = h('input', { id: 'qdpx-file', type: 'file', accept: '.qdpx' });
   const bar = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Progress of the import' });
   const status = h('p', { class: 'muted', role: 'status' });
@@ -139,10 +139,12 @@ export function qdpxImportControl() {
       const r = job.result.report;
       status.className = 'ok';
       status.textContent = `Imported ${count(r.sources, 'document')}, ${count(r.codes, 'code')}, ${count(r.codings, 'coding')} and ${count(r.notes, 'memo')}.`;
+      // '' rather than null for a part left out: replaceChildren writes null as the text "null" (the "nullnull")
       report.replaceChildren(
         h('p', {}, h('a', { href: `#/projects/${job.result.projectId}` }, 'Open the imported project')),
-        r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : null,
-        r.warnings.length ? h('div', {}, h('h3', {}, 'Notes on the import'), h('ul', {}, r.warnings.map(s => h('li', {}, s)))) : null);
+        r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : '',
+        r.warnings.length ? h('div', {}, h('h3', {}, 'Notes on the import'), h('ul', {}, r.warnings.map(s => h('li', {}, s)))) : '');
+      await onImported();
     } catch (error) {
       status.className = 'refused';
       status.textContent = error.message;

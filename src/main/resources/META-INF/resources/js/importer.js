@@ -1,7 +1,7 @@
 // The import panel of a project: drop or choose files, each uploaded on its own so it has its own progress bar
 // and its own result (imported, or the reason it was refused).
 import { actionKey, refusal, settle, unsettledAnswer } from './api.js';
-import { h } from './dom.js';
+import { count, h } from './dom.js';
 
 const ACCEPTED = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.vtt,.srt';
 
@@ -97,7 +97,7 @@ export function importPanel(pid, onImported) {
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
         csvResult.className = 'ok';
-        csvResult.textContent = `Attributes set for ${body.casesUpdated} case(s) (${body.casesCreated} new) and ${body.documentsUpdated} document(s).`;
+        csvResult.textContent = `Attributes set for ${count(body.casesUpdated, 'case')} (${body.casesCreated} new) and ${count(body.documentsUpdated, 'document')}.`;
         onImported();
       } else {
         csvResult.className = 'refused';

@@ -1,7 +1,7 @@
 // Creating a project from the project list, and the OWNER's settings card on a project's home: rename, describe,
 // delete. Deleting asks the owner to type the project's name after saying what goes with it.
 import { api } from './api.js';
-import { act, h } from './dom.js';
+import { act, count, h } from './dom.js';
 
 /** The "New project" form of the project list; a created project opens at once. */
 export function newProjectForm(showError) {
@@ -78,8 +78,4 @@ export function projectSettingsCard(initialProject, contents, showError) {
 
   card.append(h('h2', { id: 'settings-heading' }, 'Project settings'), form, status, askToDelete, confirmation);
   return card;
-}
-
-function count(n, noun) {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }

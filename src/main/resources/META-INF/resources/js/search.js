@@ -1,7 +1,7 @@
 // The search page: one query box (Margin's query language), scope and hit unit, keyword-in-context lines grouped by
 // document with counts per document and code, paging, and auto-coding of the hits with a preview and undo.
 import { api } from './api.js';
-import { act, h, undoOffer, count } from './dom.js';
+import { act, h, undoOffer, count, showProblemBeside, clearProblemBeside } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 
 const PAGE_SIZE = 25;
@@ -74,11 +74,27 @@ export async function searchView(pid, { show, showError, params }) {
     try {
       const found = await api(`/projects/${pid}/search?${search}`);
       showError(null);
+      clearProblemBeside(query);
+      query.removeAttribute('aria-invalid');
       render(found);
-    } catch (error) { showError(error); }
+    } catch (error) { refused(error); }
+  }
+
+  /**
+   * A query that could not run: the results of the one before go (they would read as this query's), and the reason
+   * is shown beside the search box, where the researcher is typing.
+   */
+  function refused(error) {
+    results.replaceChildren();
+    counts.replaceChildren();
+    side.hidden = true; // the auto-coding panel keeps its state (an Undo) for the next good search
+    showError(null);
+    query.setAttribute('aria-invalid', 'true');
+    showProblemBeside(query, error);
   }
 
   function render(found) {
+    side.hidden = false;
     const byDocument = new Map();
     for (const hit of found.hits) {
       if (!byDocument.has(hit.documentId)) byDocument.set(hit.documentId, []);
@@ -86,7 +102,7 @@ export async function searchView(pid, { show, showError, params }) {
     }
     const what = found.scope === 'ALL' ? 'passages' : 'segments';
     results.replaceChildren(
-      h('p', { class: 'result-count' }, `${found.total} ${found.total === 1 ? what.slice(0, -1) : what} found` +
+      h('p', { class: 'result-count' }, `${count(found.total, what.slice(0, -1))} found` +
         (found.pages > 1 ? ` · page ${found.page} of ${found.pages}` : '')),
       ...[...byDocument.entries()].map(([documentId, hits]) => h('section', { class: 'card hit-group' },
         h('h2', {}, hits[0].documentTitle),
@@ -98,7 +114,7 @@ export async function searchView(pid, { show, showError, params }) {
       found.pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Pages' },
         h('button', { type: 'button', class: 'secondary', disabled: found.page <= 1, onclick: () => { page--; run(); } }, 'Previous page'),
         h('button', { type: 'button', class: 'secondary', disabled: found.page >= found.pages, onclick: () => { page++; run(); } }, 'Next page'))
-        : null);
+        : ''); // not null: replaceChildren would write it as the text "null"
     counts.replaceChildren(
       h('h2', {}, 'Per document'),
       h('table', { class: 'counts' }, h('tbody', {}, found.documents.map(d => h('tr', {},

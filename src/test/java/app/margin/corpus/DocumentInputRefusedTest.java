@@ -54,10 +54,13 @@ class DocumentInputRefusedTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"title, 500", "caseName, 200", "place, 500", "author, 200", "language, 20"})
-    void aMetadataEditLongerThanItsColumnIsRefusedNamingItsLimit(String field, int limit) {
+    @CsvSource({"title, title, 500", "caseName, case name, 200", "place, place, 500", "author, author, 200",
+            "language, language, 20"})
+    void aMetadataEditLongerThanItsColumnIsRefusedNamingItsLimit(String field, String words, int limit) {
         refused(as(team.supervisor()).body(Map.of(field, "y".repeat(limit + 1)))
-                .patch(team.path("/documents/" + documentId)), 400, field, "at most " + limit + " characters");
+                .patch(team.path("/documents/" + documentId)), 400)
+                .body("detail", equalTo("The " + words + " can be at most " + limit + " characters."))
+                .body("errors[0].field", equalTo(field));
         as(team.viewer()).get(team.path("/documents/" + documentId)).then().statusCode(200)
                 .body("title", equalTo("P01")).body("version", equalTo(0));
     }

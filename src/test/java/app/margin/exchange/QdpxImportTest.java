@@ -106,7 +106,7 @@ class QdpxImportTest {
         assertEquals(2, result.getInt("report.codings"));
         assertEquals(List.of("qdpx:Ana Lee"), result.getList("report.coders"));
         String skipped = String.join("\n", result.getList("report.skipped", String.class));
-        assertTrue(skipped.contains("Picture ‘Photo’ with 1 coding(s)"), skipped);
+        assertTrue(skipped.contains("Picture ‘Photo’ with 1 coding:"), skipped);
         assertTrue(skipped.contains("only a comment"), skipped);
         assertTrue(String.join("\n", result.getList("report.warnings", String.class)).contains("rgb(1,2,3)"));
 
@@ -282,7 +282,7 @@ class QdpxImportTest {
                 "sources/" + S1 + ".txt", text.getBytes(StandardCharsets.UTF_8)))).statusCode(201).extract().jsonPath();
         long pid = result.getLong("projectId");
         assertEquals(1, result.getInt("report.codings"));
-        assertTrue(String.join("\n", result.getList("report.warnings", String.class)).contains("1 coding(s) repeated exactly"),
+        assertTrue(String.join("\n", result.getList("report.warnings", String.class)).contains("1 coding repeated exactly (same text, code and coder) was imported once."),
                 result.prettify());
         long coding = as(me).get("/api/v1/projects/" + pid + "/codings").then().body("size()", org.hamcrest.Matchers.equalTo(1))
                 .body("[0].start", org.hamcrest.Matchers.equalTo(3)).extract().jsonPath().getLong("[0].id");

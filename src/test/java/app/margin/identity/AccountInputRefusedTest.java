@@ -16,7 +16,8 @@ class AccountInputRefusedTest {
     @Test
     void aDisplayNameLongerThanItsColumnIsRefused() {
         refused(as(Api.ADMIN).body(Map.of("username", "long-display", "password", Api.PASSWORD,
-                "displayName", "D".repeat(201))).post("/api/v1/users"), 400, "displayName", "at most 200 characters");
+                "displayName", "D".repeat(201))).post("/api/v1/users"), 400,
+                "The display name can be at most 200 characters.");
         as(Api.ADMIN).get("/api/v1/users").then().statusCode(200).body("username", not(hasItem("long-display")));
     }
 }

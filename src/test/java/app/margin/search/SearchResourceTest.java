@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each query feature on a small fixed corpus, checked by the exact passages it finds ("title#turn"). */
 @QuarkusTest
@@ -200,11 +202,28 @@ class SearchResourceTest {
                 .body("total", equalTo(1)).body("codes", empty());
     }
 
+    /** The common mistakes, each in plain words with its place; never Lucene's grammar ("Encountered <EOF>"). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`broker \"money broker` | 8 | The query has an opening quote without a closing one (at character 8). End the phrase with another \", or remove the quote.",
+        "broker) money | 7 | The query has a closing bracket ‘)’ without an opening one (at character 7). Remove it, or add the ‘(’ where the group starts.",
+        "AND broker | 1 | The query starts with ‘AND’ (at character 1). Put a word before it, or remove it.",
+        "broker OR | 8 | The query ends with ‘OR’ (at character 8). Put a word after it, or remove it.",
+        "money speaker: | 7 | ‘speaker:’ has no value after the colon (at character 7). Write what to look for right after it, as in speaker:P07 or code:\"Cost and debt\".",
+        "~1 broker | 1 | ‘~’ must come right after a word or a phrase (at character 1). Write it as brokr~1 (a word spelt up to one letter differently) or \"money broker\"~5.",
+        "attr.year:[2008 TO] | 19 | The range is not complete (at character 19). A range is written [from TO to], as in attr.arrival_year:[2008 TO 2012] (* for an open end).",
+    })
+    void syntaxErrorsAreSaidInPlainWordsWithTheirPlace(String query, int character, String detail) {
+        as(team.viewer()).queryParam("q", query).get(team.path("/search")).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo(detail)).body("column", equalTo(character));
+    }
+
     @Test
     void badQueriesAreExplainedWithWhere() {
         as(team.viewer()).queryParam("q", "broker AND (money").get(team.path("/search")).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("could not be read"))
-                .body("column", notNullValue());
+                .contentType("application/problem+json").body("detail", equalTo("The query has an opening bracket ‘(’ "
+                        + "without a closing one (at character 12). Add the ‘)’ where the group ends, or remove the ‘(’."))
+                .body("column", equalTo(12));
         as(team.viewer()).queryParam("q", "colour:red").get(team.path("/search")).then().statusCode(400)
                 .body("detail", containsString("Unknown filter ‘colour:’"));
         as(team.viewer()).queryParam("q", "code:Nonexistent").get(team.path("/search")).then().statusCode(400)

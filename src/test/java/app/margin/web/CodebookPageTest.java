@@ -56,7 +56,7 @@ class CodebookPageTest extends BrowserTest {
         assertEquals(codes.getLong("find { it.name == 'The journey' }.id"),
                 Api.as(team.coder()).get(team.path("/codes/" + broker)).then().extract().jsonPath().getLong("parentId"));
         page.getByRole(AriaRole.BUTTON, named("Delete code")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("is used by 1 coding(s)");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("is used by 1 coding. Merge it into another code to keep it");
 
         Page coder = browser.signIn(root, team.coder(), Api.PASSWORD);
         coder.navigate(root + "#/projects/" + team.projectId() + "/codebook");

@@ -41,7 +41,36 @@ class SearchPageTest extends BrowserTest {
         page.goBack();
         page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("broker AND (debt");
         page.getByRole(AriaRole.BUTTON, named("Search")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("could not be read near column");
+        assertThat(page.locator("#search-q + [role=alert]")).hasText("The query has an opening bracket ‘(’ without a "
+                + "closing one (at character 12). Add the ‘)’ where the group ends, or remove the ‘(’.");
+    }
+
+    /** The hits of the query before would read as this query's; the reason stands beside the box, in plain words. */
+    @Test
+    void aFailedSearchLeavesNoOldResultsAndSaysWhyBesideTheBox() {
+        long pid = demoProject();
+        Page page = browser.signIn(root, "demo-coder1", "demo");
+        page.navigate(root + "#/projects/" + pid + "/search");
+        var box = page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true));
+        box.fill("broker");
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        assertThat(page.locator(".hits a.hit").first()).isVisible();
+
+        box.fill("\"money broker");
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        assertThat(page.locator("#search-q + [role=alert]")).hasText("The query has an opening quote without a closing "
+                + "one (at character 1). End the phrase with another \", or remove the quote.");
+        assertThat(page.locator(".hits a.hit")).hasCount(0);
+        assertThat(page.locator(".result-count")).hasCount(0);
+        assertThat(page.locator(".search-counts")).isHidden();
+        assertThat(box).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#message")).isHidden();
+        assertThat(page.locator("body")).not().containsText("Encountered");
+
+        box.fill("broker");
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        assertThat(page.locator(".hits a.hit").first()).isVisible();
+        assertThat(page.locator("#search-q + [role=alert]")).hasCount(0);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import app.margin.analysis.CsvMatrix;
+import app.margin.problem.Words;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -99,8 +100,9 @@ final class AgreementReport {
 
     private static String caption(RoundView round, AgreementView agreement) {
         return "Agreement round ‘" + round.name() + "’: " + round.coders().size() + " coders ("
-                + String.join(", ", round.coders()) + "), " + round.documentIds().size() + " document(s), "
-                + round.codeIds().size() + " code(s); unit of analysis: " + agreement.unit().name().toLowerCase(Locale.ROOT)
+                + String.join(", ", round.coders()) + "), " + Words.count(round.documentIds().size(), "document")
+                + ", " + Words.count(round.codeIds().size(), "code") + "; unit of analysis: "
+                + agreement.unit().name().toLowerCase(Locale.ROOT)
                 + ". κ is Cohen's for two coders and Fleiss' for more; α is Krippendorff's nominal α on presence/absence "
                 + "of each code per unit; unitizing α is Krippendorff's |uα over the characters. " + agreement.percentAgreementDefinition()
                 + " Readings follow Krippendorff (2004): α ≥ .800 reliable, .667–.800 tentative conclusions only.";
