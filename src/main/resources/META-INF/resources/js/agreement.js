@@ -88,7 +88,7 @@ export async function agreementView(pid, { show, showError }) {
       rounds.length === 0 ? h('p', { class: 'muted' }, 'No round yet: set one up below.')
         : h('ul', { class: 'round-list' }, rounds.map(r => h('li', {},
           h('button', { type: 'button', class: 'code-link', onclick: () => open(r.id).catch(showError) }, r.name),
-          ' ', h('span', { class: 'muted' }, `${r.coders.join(', ')} · ${r.documentIds.length} document(s) · `
+          ' ', h('span', { class: 'muted' }, `${r.coders.join(', ')} · ${count(r.documentIds.length, 'document')} · `
             + `${r.unit.toLowerCase()} · ${r.revealed ? 'revealed' : r.blind ? 'blind' : 'open'}`)))));
   }
 
