@@ -92,7 +92,9 @@ class AgreementPageTest extends BrowserTest {
     void theRoundFormFiltersSelectsAllTicksACodeWithItsSubCodesAndTheTableFitsItsCard() {
         Api.Team team = Api.team("Agreement form");
         long p01 = Api.importText(team.supervisor(), team.projectId(), "p01.txt", "The broker took my money.", null);
-        long p02 = Api.importText(team.supervisor(), team.projectId(), "p02.txt", "We waited a long time in Laos.", null);
+        // a long title without a space (as file names are) must wrap in the coefficient table, not push it past its card
+        long p02 = Api.importText(team.supervisor(), team.projectId(), "interview_2019_07_14_returnee_p02_second_visit_full_transcript.txt",
+                "We waited a long time in Laos.", null);
         Api.as(team.supervisor()).body(Map.of("cases", List.of(Map.of("case", "Vientiane-07", "attributes", Map.of())),
                 "documents", List.of(Map.of("documentId", p02, "case", "Vientiane-07"))))
                 .put(team.path("/attributes")).then().statusCode(200);
@@ -156,12 +158,15 @@ class AgreementPageTest extends BrowserTest {
         assertEquals(1280, page.viewportSize().width);
         Locator card = page.locator("section.card", new Page.LocatorOptions().setHas(page.locator("#table-heading")));
         assertThat(card.locator(".coefficients tbody tr").first()).isVisible();
+        card.scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "agreement-table");
         BoundingBox cardBox = card.boundingBox();
         BoundingBox table = card.locator(".coefficients").boundingBox();
-        BoundingBox shown = card.locator(".table-scroll").boundingBox();
-        assertTrue(shown.x + shown.width <= cardBox.x + cardBox.width + 0.5, "the table's box ends inside the card");
         assertTrue(table.x + table.width <= cardBox.x + cardBox.width + 0.5, "the table fits its card: " + table.width
                 + " px wide in a card of " + cardBox.width + " px");
+        // and were a long reading to widen it, it would scroll inside the card, not run past it
+        BoundingBox shown = card.locator(".table-scroll").boundingBox();
+        assertTrue(shown.x + shown.width <= cardBox.x + cardBox.width + 0.5, "the table's scroll box ends inside the card");
     }
 
     /** The check box of exactly this name in a list (the "+ sub-codes" button beside a parent names it too). */
