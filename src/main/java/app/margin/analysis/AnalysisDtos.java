@@ -18,6 +18,24 @@ public final class AnalysisDtos {
             long[][] matrix, long[][] documents) {
     }
 
+    /** One segment of a counted pair: its coding, its place in the document and (the start of) its text. */
+    public record PairSegment(long codingId, int start, int end, String text) {
+    }
+
+    /** One pair a code × code cell counted: two segments in one document and one layer (MASTER, or CODER and coder). */
+    public record CellPair(long documentId, String documentTitle, String layer, String coder, PairSegment first,
+            PairSegment second) {
+    }
+
+    /**
+     * What one off-diagonal code × code cell counted: {@code total} is the cell's segment pairs and {@code documents}
+     * its document count, with the same mode, unit, distance and query; {@code pairs} lists the first {@code limit}
+     * of them, by document and place.
+     */
+    public record CellPairsView(String mode, String unit, int distance, String q, CodeLabel first, CodeLabel second,
+            long total, long documents, List<CellPair> pairs) {
+    }
+
     public record AttributeMatrixView(String attribute, String q, List<CodeLabel> codes, List<String> values,
             long[][] segments, long[][] documents, double[][] rowPercent, double[][] columnPercent) {
     }

@@ -41,6 +41,16 @@ public class AnalysisResource {
     }
 
     @GET
+    @Path("/cooccurrence/pairs")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The segment pairs one code × code cell counts (first × second), with the matrix's mode, unit, distance and query")
+    public AnalysisDtos.CellPairsView pairs(@PathParam("pid") long pid, @QueryParam("first") Long first,
+            @QueryParam("second") Long second, @QueryParam("mode") String mode, @QueryParam("unit") String unit,
+            @QueryParam("distance") Integer distance, @QueryParam("q") String q, @QueryParam("limit") Integer limit) {
+        return analysis.cellPairs(pid, first, second, mode, unit, distance, q, limit);
+    }
+
+    @GET
     @Path("/cooccurrence")
     @Produces(CSV)
     public String codesCsv(@PathParam("pid") long pid, @QueryParam("mode") String mode, @QueryParam("unit") String unit,

@@ -19,7 +19,14 @@ import app.margin.search.TermCounts;
 import app.margin.analysis.AnalysisDtos.KeywordsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import app.margin.analysis.AnalysisDtos.CellPair;
+import app.margin.analysis.AnalysisDtos.CellPairsView;
+import app.margin.analysis.AnalysisDtos.PairSegment;
+import app.margin.identity.AppUser;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,20 +55,97 @@ public class AnalysisService {
     /** The unit of same-unit co-occurrence: a speaker turn, a paragraph, a sentence or the whole document. */
     enum Unit { TURN, PARAGRAPH, SENTENCE, DOCUMENT }
 
-    public CooccurrenceView cooccurrence(long projectId, String modeName, String unitName, Integer distance, String q) {
-        CooccurrenceMode mode = Objects.requireNonNullElse(Params.enumOrNull(CooccurrenceMode.class, modeName, "mode"),
-                CooccurrenceMode.OVERLAP);
-        Unit unit = Objects.requireNonNullElse(Params.enumOrNull(Unit.class, unitName, "unit"), Unit.TURN);
-        int words = distance == null ? DEFAULT_DISTANCE : distance;
-        if (words < 0) {
-            throw ProblemException.badRequest("distance is a number of words, 0 or more.");
+    /** The mode, unit and distance of a code × code request, checked, with the unit kind the segments are read by. */
+    private record Pairing(CooccurrenceMode mode, Unit unit, int words) {
+        static Pairing of(String modeName, String unitName, Integer distance) {
+            CooccurrenceMode mode = Objects.requireNonNullElse(Params.enumOrNull(CooccurrenceMode.class, modeName, "mode"),
+                    CooccurrenceMode.OVERLAP);
+            Unit unit = Objects.requireNonNullElse(Params.enumOrNull(Unit.class, unitName, "unit"), Unit.TURN);
+            int words = distance == null ? DEFAULT_DISTANCE : distance;
+            if (words < 0) {
+                throw ProblemException.badRequest("distance is a number of words, 0 or more.");
+            }
+            return new Pairing(mode, unit, words);
         }
+
+        String unitKind() {
+            return mode == CooccurrenceMode.UNIT && unit != Unit.DOCUMENT ? unit.name().toLowerCase(Locale.ROOT) : null;
+        }
+
+        String modeName() {
+            return mode.name().toLowerCase(Locale.ROOT);
+        }
+
+        String unitName() {
+            return unit.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Code × code: pairs of segments of two codes that co-occur in one document and one layer (each coder's
+     * codings, or the master layer's, paired only among themselves; see {@link Cooccurrence}).
+     */
+    public CooccurrenceView cooccurrence(long projectId, String modeName, String unitName, Integer distance, String q) {
+        Pairing pairing = Pairing.of(modeName, unitName, distance);
         List<CodeOutline> codes = codebook.outline(projectId);
-        List<Segment> segments = segments(projectId, q, mode == CooccurrenceMode.UNIT && unit != Unit.DOCUMENT
-                ? unit.name().toLowerCase(Locale.ROOT) : null);
-        CodeMatrix matrix = compute(() -> Cooccurrence.compute(segments, ids(codes), mode, words));
-        return new CooccurrenceView(mode.name().toLowerCase(Locale.ROOT), unit.name().toLowerCase(Locale.ROOT), words, q,
+        List<Segment> segments = segments(projectId, q, pairing.unitKind());
+        CodeMatrix matrix = compute(() -> Cooccurrence.compute(segments, ids(codes), pairing.mode(), pairing.words()));
+        return new CooccurrenceView(pairing.modeName(), pairing.unitName(), pairing.words(), q,
                 segments.size(), labels(codes), matrix.segments(), matrix.documents());
+    }
+
+    /**
+     * The pairs one code × code cell counts (same mode, unit, distance and query, so {@code total} is the cell's
+     * number): what a click on the cell lists, since a search counts passages or segments, never pairs of segments.
+     */
+    public CellPairsView cellPairs(long projectId, Long first, Long second, String modeName, String unitName,
+            Integer distance, String q, Integer limit) {
+        Pairing pairing = Pairing.of(modeName, unitName, distance);
+        int listed = limit == null ? DEFAULT_PAIRS : limit;
+        if (listed < 1 || listed > MAX_PAIRS) {
+            throw ProblemException.badRequest("limit is between 1 and " + MAX_PAIRS + ".");
+        }
+        if (first == null || second == null) {
+            throw ProblemException.badRequest("Say which two codes the cell crosses (first and second, code ids).");
+        }
+        if (first.equals(second)) {
+            throw ProblemException.badRequest("A code with itself counts its segments, not pairs: search its segments instead.");
+        }
+        Map<Long, CodeOutline> codes = new HashMap<>();
+        codebook.outline(projectId).forEach(c -> codes.put(c.id(), c));
+        for (Long id : List.of(first, second)) {
+            if (!codes.containsKey(id)) {
+                throw ProblemException.badRequest("There is no code " + id + " in this project.");
+            }
+        }
+        List<CodedSegment> coded = search.codedSegmentsOf(projectId, q, pairing.unitKind(), List.of(first, second));
+        List<Segment> segments = coded.stream().map(AnalysisService::segment).toList();
+        List<Cooccurrence.Pair> pairs = new ArrayList<>(compute(() ->
+                Cooccurrence.pairs(segments, first, second, pairing.mode(), pairing.words())));
+        pairs.sort(Comparator.<Cooccurrence.Pair>comparingLong(p -> segments.get(p.first()).documentId())
+                .thenComparingInt(p -> segments.get(p.first()).start()).thenComparingInt(p -> segments.get(p.second()).start()));
+        long documentCount = pairs.stream().map(p -> segments.get(p.first()).documentId()).distinct().count();
+        List<Cooccurrence.Pair> shown = pairs.subList(0, Math.min(listed, pairs.size()));
+        Map<Long, String> titles = new HashMap<>();
+        documents.list(projectId).forEach(d -> titles.put(d.id(), d.title()));
+        Map<Long, String> coders = AppUser.usernamesById(shown.stream().map(p -> coded.get(p.first()).coderId())
+                .filter(id -> id >= 0).collect(Collectors.toSet()));
+        List<CellPair> rows = shown.stream().map(p -> {
+            CodedSegment a = coded.get(p.first());
+            CodedSegment b = coded.get(p.second());
+            boolean master = a.coderId() < 0;
+            return new CellPair(a.documentId(), titles.get(a.documentId()), master ? "MASTER" : "CODER",
+                    master ? "master" : coders.getOrDefault(a.coderId(), "user " + a.coderId()), part(a), part(b));
+        }).toList();
+        return new CellPairsView(pairing.modeName(), pairing.unitName(), pairing.words(), q, label(codes.get(first)),
+                label(codes.get(second)), pairs.size(), documentCount, rows);
+    }
+
+    static final int DEFAULT_PAIRS = 200;
+    static final int MAX_PAIRS = 1_000;
+
+    private static PairSegment part(CodedSegment s) {
+        return new PairSegment(s.codingId(), s.start(), s.end(), s.text());
     }
 
     public AttributeMatrixView byAttribute(long projectId, String attribute, String q) {
@@ -120,9 +204,12 @@ public class AnalysisService {
     }
 
     private List<Segment> segments(long projectId, String q, String unitKind) {
-        List<CodedSegment> coded = search.codedSegments(projectId, q, unitKind);
-        return coded.stream().map(s -> new Segment(s.documentId(), s.codeId(), s.start(), s.end(), s.startWord(),
-                s.endWord(), s.firstUnit(), s.lastUnit())).toList();
+        return search.codedSegments(projectId, q, unitKind).stream().map(AnalysisService::segment).toList();
+    }
+
+    private static Segment segment(CodedSegment s) {
+        return new Segment(s.documentId(), s.codeId(), s.start(), s.end(), s.startWord(), s.endWord(), s.firstUnit(),
+                s.lastUnit(), s.coderId());
     }
 
     private static <T> T compute(java.util.function.Supplier<T> matrix) {
@@ -138,6 +225,10 @@ public class AnalysisService {
     }
 
     private static List<CodeLabel> labels(List<CodeOutline> codes) {
-        return codes.stream().map(c -> new CodeLabel(c.id(), c.name(), c.path(), c.color())).toList();
+        return codes.stream().map(AnalysisService::label).toList();
+    }
+
+    private static CodeLabel label(CodeOutline c) {
+        return new CodeLabel(c.id(), c.name(), c.path(), c.color());
     }
 }

@@ -7,13 +7,17 @@ import java.util.Objects;
 /**
  * Code × code co-occurrence counts (see {@link CodeMatrix} for what each cell holds).
  *
- * <p>Two segments can co-occur only when they lie in the same document, and only segments of two different codes add
+ * <p>Two segments can co-occur only when they lie in the same document and in the same layer (one coder's codings, or
+ * the master layer's): co-occurrence is a relation inside one reading of the text, and one coder's code beside
+ * another coder's says how they differ, not how the codes relate. Counting every layer is the sum of the layers'
+ * counts. Only segments of two different codes add
  * to a cell: two segments of the same code (overlapping, in one unit or near each other) are never counted off the
  * diagonal, and the diagonal is the plain number of segments of each code whatever they overlap. A pair of segments
  * is counted once however much they share (a segment spanning several units that shares three sentences with another
  * is one pair, not three). Two identical segments of two different codes (the same passage coded twice) are one pair.
  *
- * <p>Algorithm: segments are grouped by document (counting sort), each document's segments are sorted by the lower
+ * <p>Algorithm: segments are grouped by document and layer (counting sort, the groups of one document one after
+ * another), each group's segments are sorted by the lower
  * end of a closed interval [lo, hi] and swept once with an active list, so the cost is O(n log n + pairs) where pairs
  * is the number of co-occurring segment pairs:
  * <ul>
@@ -65,6 +69,60 @@ public final class Cooccurrence {
         return sweep(items, codeIds);
     }
 
+    /** Two co-occurring segments, as positions in the list given to {@link #pairs}: one of code a, one of code b. */
+    public record Pair(int first, int second) {
+    }
+
+    /**
+     * The pairs one off-diagonal cell counts, in the order of the segments given: every segment of code a with every
+     * segment of code b in the same document and layer that co-occurs with it, by the definitions of
+     * {@link CooccurrenceMode} (the same as the sweep's, which {@code CooccurrencePropertyTest} checks against them).
+     * {@code pairs(...).size()} is {@code compute(...).segments()[i][j]}. Brute force within each document and
+     * layer: it is asked for one cell, so its cost is that cell's segments of a times its segments of b.
+     *
+     * @throws IllegalArgumentException when a and b are the same code (the diagonal counts segments, not pairs) or for
+     *                                  a negative proximity distance
+     */
+    public static List<Pair> pairs(List<Segment> segments, long a, long b, CooccurrenceMode mode, int distance) {
+        if (a == b) {
+            throw new IllegalArgumentException("a cell of two different codes lists pairs; a code with itself counts its segments");
+        }
+        if (mode == CooccurrenceMode.PROXIMITY && distance < 0) {
+            throw new IllegalArgumentException("the proximity distance must be 0 words or more, not " + distance);
+        }
+        record Group(long documentId, long layer) {
+        }
+        java.util.Map<Group, List<Integer>> ofB = new java.util.HashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s.codeId() == b) {
+                ofB.computeIfAbsent(new Group(s.documentId(), s.layer()), g -> new java.util.ArrayList<>()).add(i);
+            }
+        }
+        List<Pair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment first = segments.get(i);
+            if (first.codeId() != a) {
+                continue;
+            }
+            for (int j : ofB.getOrDefault(new Group(first.documentId(), first.layer()), List.of())) {
+                if (together(first, segments.get(j), mode, distance)) {
+                    pairs.add(new Pair(i, j));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** The definitions of {@link CooccurrenceMode}, for two segments of one document and layer. */
+    static boolean together(Segment x, Segment y, CooccurrenceMode mode, int distance) {
+        return switch (mode) {
+            case OVERLAP -> x.start() < y.end() && y.start() < x.end();
+            case UNIT -> x.firstUnit() <= y.lastUnit() && y.firstUnit() <= x.lastUnit();
+            case PROXIMITY -> Math.max(0, Math.max(y.startWord() - x.endWord(), x.startWord() - y.endWord())) <= distance;
+        };
+    }
+
     /** The segments of wanted codes as primitive columns, with a dense index per document. */
     private static final class Columns {
         final int[] code;
@@ -72,7 +130,9 @@ public final class Cooccurrence {
         final int[] lo;
         final int[] hi;
         int size;
-        int documents;
+        /** The number of (document, layer) groups, and the dense document index of each. */
+        int groups;
+        int[] groupDocument;
 
         private Columns(int capacity) {
             code = new int[capacity];
@@ -84,7 +144,11 @@ public final class Cooccurrence {
         static Columns of(List<Segment> segments, LongIntMap codeIndex, CooccurrenceMode mode, int distance) {
             Columns columns = new Columns(segments.size());
             LongIntMap docIndex = new LongIntMap(1024);
+            LongIntMap layerIndex = new LongIntMap(16);
+            LongIntMap groupIndex = new LongIntMap(1024);
+            int[] groupDocument = new int[16];
             long lastDocId = 0;
+            long lastLayer = 0;
             int lastDoc = -1;
             int n = 0;
             for (Segment s : segments) {
@@ -92,9 +156,18 @@ public final class Cooccurrence {
                 if (c == LongIntMap.MISSING) {
                     continue;
                 }
-                if (lastDoc < 0 || s.documentId() != lastDocId) { // segments usually come a document at a time
+                if (lastDoc < 0 || s.documentId() != lastDocId || s.layer() != lastLayer) { // a document at a time, usually
                     lastDocId = s.documentId();
-                    lastDoc = docIndex.indexOf(lastDocId);
+                    lastLayer = s.layer();
+                    int document = docIndex.indexOf(lastDocId);
+                    int groups = groupIndex.size();
+                    lastDoc = groupIndex.indexOf(((long) document << 32) | layerIndex.indexOf(lastLayer));
+                    if (lastDoc == groups) { // a new group
+                        if (groups == groupDocument.length) {
+                            groupDocument = Arrays.copyOf(groupDocument, 2 * groups);
+                        }
+                        groupDocument[groups] = document;
+                    }
                 }
                 columns.code[n] = c;
                 columns.doc[n] = lastDoc;
@@ -115,7 +188,8 @@ public final class Cooccurrence {
                 n++;
             }
             columns.size = n;
-            columns.documents = docIndex.size();
+            columns.groups = groupIndex.size();
+            columns.groupDocument = groupDocument;
             return columns;
         }
     }
@@ -127,8 +201,8 @@ public final class Cooccurrence {
      */
     private static Items items(Columns columns, boolean merge) {
         int n = columns.size;
-        int documents = columns.documents;
-        // Counting sort by document.
+        int documents = columns.groups; // below, a "document" is one group: one document's segments in one layer
+        // Counting sort by group.
         int[] begin = new int[documents + 1];
         for (int s = 0; s < n; s++) {
             begin[columns.doc[s] + 1]++;
@@ -148,10 +222,12 @@ public final class Cooccurrence {
         int[] lo = columns.lo;
         int[] hi = columns.hi;
         int[] code = columns.code;
-        for (int d = 0; d < documents; d++) {
+        int[] order = byDocument(columns.groupDocument, documents);
+        for (int g = 0; g < documents; g++) {
+            int d = order[g];
             int from = begin[d];
             int to = begin[d + 1];
-            items.startDocument(d);
+            items.startDocument(g, columns.groupDocument[d]);
             if (merge && to - from <= MERGEABLE) {
                 sortForMerging(grouped, from, to, lo, hi, code, keys, scratch);
                 for (int p = from; p < to; p++) {
@@ -170,8 +246,28 @@ public final class Cooccurrence {
                 }
             }
         }
-        items.startDocument(documents);
+        items.startDocument(documents, -1);
         return items;
+    }
+
+    /** The groups in the order of their documents, so that the groups of one document follow one another. */
+    private static int[] byDocument(int[] groupDocument, int groups) {
+        int documents = 0;
+        for (int g = 0; g < groups; g++) {
+            documents = Math.max(documents, groupDocument[g] + 1);
+        }
+        int[] begin = new int[documents + 1];
+        for (int g = 0; g < groups; g++) {
+            begin[groupDocument[g] + 1]++;
+        }
+        for (int d = 0; d < documents; d++) {
+            begin[d + 1] += begin[d];
+        }
+        int[] order = new int[groups];
+        for (int g = 0; g < groups; g++) {
+            order[begin[groupDocument[g]]++] = g;
+        }
+        return order;
     }
 
     /** One pass per document over the items sorted by lo, with the list of items that may still meet later ones. */
@@ -190,7 +286,7 @@ public final class Cooccurrence {
         int[] active = new int[items.widest()];
         int documents = items.begin.length - 1;
         for (int d = 0; d < documents; d++) {
-            int stamp = d + 1;
+            int stamp = items.document[d] + 1; // the groups of one document share a stamp: it counts once
             int size = 0;
             for (int p = items.begin[d]; p < items.begin[d + 1]; p++) {
                 int cb = sortedCode[p];
@@ -299,11 +395,14 @@ public final class Cooccurrence {
         final int[] code;
         final int[] weight;
         final int[] begin;
+        /** The document of each group. */
+        final int[] document;
         int size;
         private int current;
 
         Items(int capacity, int documents) {
             begin = new int[documents + 1];
+            document = new int[documents + 1];
             lo = new int[capacity];
             hi = new int[capacity];
             code = new int[capacity];
@@ -318,8 +417,9 @@ public final class Cooccurrence {
             return widest;
         }
 
-        void startDocument(int d) {
+        void startDocument(int d, int documentIndex) {
             begin[d] = size;
+            document[d] = documentIndex;
             current = size;
         }
 

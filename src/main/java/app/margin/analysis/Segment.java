@@ -12,9 +12,17 @@ package app.margin.analysis;
  * @param firstUnit  index of the first unit it touches (sentence, speaker turn, paragraph, or 0 for the whole
  *                   document: the caller chooses the kind of unit)
  * @param lastUnit   index of the last unit it touches, {@code lastUnit >= firstUnit}
+ * @param layer      whose codings it belongs to (a coder's user id, -1 for the master layer): code × code pairs
+ *                   are counted only inside one layer
  */
 public record Segment(long documentId, long codeId, int start, int end, int startWord, int endWord, int firstUnit,
-        int lastUnit) {
+        int lastUnit, long layer) {
+
+    /** A segment of the one layer (when only one is counted, or in tests of one reading). */
+    public Segment(long documentId, long codeId, int start, int end, int startWord, int endWord, int firstUnit,
+            int lastUnit) {
+        this(documentId, codeId, start, end, startWord, endWord, firstUnit, lastUnit, 0);
+    }
 
     public Segment {
         if (start < 0 || end < start) {

@@ -43,11 +43,16 @@ public final class SearchDtos {
 
     /**
      * A coded segment as the analysis matrices need it: word positions for proximity, and the first and last unit
-     * (turn, paragraph or sentence; 0 for the whole document) it touches for same-unit co-occurrence.
+     * (turn, paragraph or sentence; 0 for the whole document) it touches for same-unit co-occurrence, and its layer
+     * ({@code coderId}: the coder's user id, -1 for the master layer). {@code codingId} and {@code text} (the
+     * segment's words, cut to {@link #SEGMENT_TEXT} characters) are read only when asked for, else 0 and null.
      */
     public record CodedSegment(long documentId, long codeId, int start, int end, int startWord, int endWord,
-            int firstUnit, int lastUnit) {
+            int firstUnit, int lastUnit, long coderId, long codingId, String text) {
     }
+
+    /** The most characters of a segment's text a list of segments shows. */
+    public static final int SEGMENT_TEXT = 240;
 
     public record RebuildResult(long documents, long appliedSeq) {
     }

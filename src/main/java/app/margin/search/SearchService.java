@@ -195,6 +195,20 @@ public class SearchService {
     }
 
     /**
+     * The same for a few codes only, with each segment's coding id and text: what one co-occurrence cell lists.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SearchDtos.CodedSegment> codedSegmentsOf(long projectId, String q, String unitKind,
+            java.util.Collection<Long> codeIds) {
+        PreparedSearch search = prepare(projectId, q, Scope.CODED, null);
+        Query ofCodes = new org.apache.lucene.search.TermInSetQuery(CODE,
+                codeIds.stream().map(id -> new org.apache.lucene.util.BytesRef(Long.toString(id))).toList());
+        Query query = new BooleanQuery.Builder().add(search.query(), Occur.MUST).add(ofCodes, Occur.FILTER).build();
+        return indexes.upToDate(projectId, search.caller()).read(budget(),
+                searcher -> SegmentReader.read(searcher, query, unitKind, true));
+    }
+
+    /**
      * Word counts of everything a search finds (its passages, or with scope CODE a code's segments): the two sides
      * of keyness. Reads the stored text of every hit, so it costs about a second per 25 MB of text.
      */

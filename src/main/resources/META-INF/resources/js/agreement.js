@@ -41,19 +41,23 @@ export async function agreementView(pid, { show, showError }) {
   let current = null;
 
   // ---- new round ------------------------------------------------------------------------------------------------
-  const checkboxes = (name, items) => h('fieldset', { class: 'choices' }, h('legend', {}, name),
-    items.map(item => h('label', {}, h('input', { type: 'checkbox', value: item.value, 'data-group': name }), ' ', item.label)));
-  const documentChoices = checkboxes('Documents', documents.map(d => ({ value: d.id, label: d.title })));
-  const coderChoices = checkboxes('Coders', members.filter(m => m.role !== 'VIEWER')
-    .map(m => ({ value: m.username, label: `${m.displayName ?? m.username} (${m.username})` })));
-  const codeChoices = checkboxes('Codes', codes.map(c => ({ value: c.id, label: c.path ?? c.name })));
-  const checked = fieldset => [...fieldset.querySelectorAll('input:checked')].map(i => i.value);
-  const sample = h('button', { type: 'button', class: 'secondary', onclick: () => {
-    const boxes = [...documentChoices.querySelectorAll('input')];
+  // Three lists side by side (codes as a tree, documents, coders), each with a filter, Select all / Clear (of the rows
+  // shown, so "filter P0, Select all" ticks the P0 interviews) and a count of what is ticked; the round's name and
+  // options above. Ticking a code ticks only that code (a round may compare a parent without its sub-codes); the
+  // "+ sub-codes" button beside a parent ticks it with every code below it in one click.
+  const documentChoices = choiceList('Documents', 'documents', documents.map(d => ({
+    value: d.id, label: d.title, note: d.caseName ? `case ${d.caseName}` : null, search: `${d.title} ${d.caseName ?? ''}` })),
+  { placeholder: 'Title or case', extra: list => h('button', { type: 'button', class: 'secondary', onclick: () => {
+    const boxes = list.boxes();
     const n = Math.max(1, Math.round(boxes.length / 10));
     boxes.forEach(b => { b.checked = false; });
     [...boxes].sort(() => Math.random() - 0.5).slice(0, n).forEach(b => { b.checked = true; });
-  } }, 'Pick 10% at random');
+    list.update();
+  } }, 'Pick 10% at random') });
+  const coderChoices = choiceList('Coders', 'coders', members.filter(m => m.role !== 'VIEWER').map(m => ({
+    value: m.username, label: `${m.displayName ?? m.username} (${m.username})`, search: `${m.displayName ?? ''} ${m.username}` })),
+  { placeholder: 'Name' });
+  const codeChoices = choiceList('Codes', 'codes', codeTree(codes), { placeholder: 'Name or path, e.g. journey' });
   const nameInput = h('input', { id: 'round-name', required: true, value: 'Agreement round' });
   const unitSelect = h('select', { id: 'round-unit' }, UNITS.map(([value, label]) => h('option', { value }, label)));
   const blindBox = h('input', { id: 'round-blind', type: 'checkbox', checked: true });
@@ -62,18 +66,20 @@ export async function agreementView(pid, { show, showError }) {
     event.preventDefault();
     act(createButton, async () => {
       const round = await api(`/projects/${pid}/agreement/rounds`, { method: 'POST', body: {
-        name: nameInput.value, documentIds: checked(documentChoices).map(Number), coders: checked(coderChoices),
-        codeIds: checked(codeChoices).map(Number), blind: blindBox.checked, unit: unitSelect.value } });
+        name: nameInput.value, documentIds: documentChoices.checked().map(Number), coders: coderChoices.checked(),
+        codeIds: codeChoices.checked().map(Number), blind: blindBox.checked, unit: unitSelect.value } });
       await listRounds();
       await open(round.id);
       say(`Created “${round.name}”${round.blind ? ' (blind)' : ''}.`);
+      detail.scrollIntoView({ block: 'start' });
     });
   } },
-  h('label', { for: 'round-name' }, 'Round name'), nameInput,
-  documentChoices, sample, coderChoices, codeChoices,
-  h('label', { for: 'round-unit' }, 'Unit of analysis'), unitSelect,
-  h('label', {}, blindBox, ' Blind: coders cannot see one another’s layers (nor the master layer) on these documents until revealed'),
-  createButton);
+  h('div', { class: 'round-options' },
+    h('span', { class: 'field' }, h('label', { for: 'round-name' }, 'Round name'), nameInput),
+    h('span', { class: 'field' }, h('label', { for: 'round-unit' }, 'Unit of analysis'), unitSelect),
+    h('label', { class: 'round-blind' }, blindBox, ' Blind: coders cannot see one another’s layers (nor the master layer) on these documents until revealed')),
+  h('div', { class: 'round-lists' }, codeChoices.element, documentChoices.element, coderChoices.element),
+  h('div', {}, createButton));
 
   // ---- rounds -----------------------------------------------------------------------------------------------------
   async function listRounds() {
@@ -82,7 +88,7 @@ export async function agreementView(pid, { show, showError }) {
       rounds.length === 0 ? h('p', { class: 'muted' }, 'No round yet: set one up below.')
         : h('ul', { class: 'round-list' }, rounds.map(r => h('li', {},
           h('button', { type: 'button', class: 'code-link', onclick: () => open(r.id).catch(showError) }, r.name),
-          ' ', h('span', { class: 'muted' }, `${r.coders.join(', ')} · ${r.documentIds.length} document(s) · `
+          ' ', h('span', { class: 'muted' }, `${r.coders.join(', ')} · ${count(r.documentIds.length, 'document')} · `
             + `${r.unit.toLowerCase()} · ${r.revealed ? 'revealed' : r.blind ? 'blind' : 'open'}`)))));
   }
 
@@ -103,7 +109,7 @@ export async function agreementView(pid, { show, showError }) {
         h('h2', { id: 'table-heading' }, `Agreement: ${round.name}`),
         h('p', { class: 'muted' }, `Unit of analysis: ${round.unit.toLowerCase()} · coders ${round.coders.join(', ')} · `
           + `${round.blind ? 'blind' : 'not blind'}. `, reveal),
-        coefficientTable(agreement),
+        h('div', { class: 'table-scroll' }, coefficientTable(agreement)),
         h('p', { class: 'muted' }, agreement.percentAgreementDefinition, ' κ is Cohen’s for two coders, Fleiss’ for more; '
           + 'α is Krippendorff’s nominal α on presence/absence of each code per unit; unitizing α is |uα over the characters.'),
         h('p', {}, 'Download the report: ', report('csv'), ' · ', report('md'), ' · ', report('docx')),
@@ -246,11 +252,81 @@ export async function agreementView(pid, { show, showError }) {
   show(
     h('p', {}, h('a', { href: `#/projects/${pid}` }, `← ${project.name}`)),
     h('h1', {}, 'Inter-coder agreement'), status,
-    h('div', { class: 'agreement-layout' },
-      h('div', {}, roundsCard, h('section', { class: 'card', 'aria-labelledby': 'new-round-heading' },
-        h('h2', { id: 'new-round-heading' }, 'New round'), form)),
-      detail));
+    h('div', { class: 'agreement-layout' }, roundsCard, detail,
+      h('section', { class: 'card', 'aria-labelledby': 'new-round-heading' }, h('h2', { id: 'new-round-heading' }, 'New round'), form)));
   await listRounds();
+}
+
+/** The codes in tree order (each after its parent, siblings as the codebook lists them), with their depth. */
+function codeTree(codes) {
+  const children = new Map();
+  const known = new Set(codes.map(c => c.id));
+  for (const c of codes) {
+    const parent = known.has(c.parentId) ? c.parentId : null;
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(c);
+  }
+  const ordered = [];
+  const visit = (parent, depth) => {
+    for (const c of children.get(parent) ?? []) {
+      const row = { value: c.id, label: c.name, search: c.path ?? c.name, depth, descendants: [] };
+      ordered.push(row);
+      const from = ordered.length;
+      visit(c.id, depth + 1);
+      row.descendants = ordered.slice(from).map(d => d.value);
+    }
+  };
+  visit(null, 0);
+  return ordered;
+}
+
+/**
+ * One list of the round form: a fieldset with a filter box, *Select all* and *Clear* (both act on the rows the filter
+ * shows), a scroll box of check boxes and a line saying how many are ticked. Rows with `descendants` (codes with
+ * sub-codes) get a button that ticks the row and all of them. Returns the element, the ticked values and the boxes.
+ */
+function choiceList(legend, noun, rows, { placeholder, extra } = {}) {
+  const filterId = `round-filter-${noun}`;
+  const filter = h('input', { id: filterId, type: 'search', placeholder, autocomplete: 'off', 'aria-label': `Filter ${noun}` });
+  const ticked = h('p', { class: 'muted choice-count', 'aria-live': 'polite' });
+  const boxes = [];
+  const items = rows.map(row => {
+    const box = h('input', { type: 'checkbox', value: row.value, 'data-group': legend });
+    boxes.push(box);
+    const withSubcodes = row.descendants?.length ? h('button', { type: 'button', class: 'secondary small',
+      'aria-label': `Tick ${row.label} with its ${count(row.descendants.length, 'sub-code')}`,
+      onclick: () => {
+        for (const b of boxes) if (b.value === String(row.value) || row.descendants.some(v => String(v) === b.value)) b.checked = true;
+        update();
+      } }, `+ ${count(row.descendants.length, 'sub-code')}`) : null;
+    const item = h('li', { style: row.depth ? { paddingLeft: `${row.depth * 1.2}rem` } : null },
+      h('label', {}, box, ' ', row.label), row.note ? h('span', { class: 'muted' }, ` · ${row.note}`) : null,
+      withSubcodes ? ' ' : null, withSubcodes);
+    return { item, box, search: String(row.search ?? row.label).toLowerCase() };
+  });
+  const shown = () => items.filter(i => !i.item.hidden);
+  function update() {
+    const n = boxes.filter(b => b.checked).length;
+    const hidden = items.length - shown().length;
+    ticked.textContent = `${n} of ${count(items.length, noun.replace(/s$/, ''), noun)} ticked`
+      + (hidden ? ` · ${hidden} hidden by the filter` : '');
+  }
+  filter.addEventListener('input', () => {
+    const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    for (const i of items) i.item.hidden = !words.every(w => i.search.includes(w));
+    update();
+  });
+  const setShown = value => () => { for (const i of shown()) i.box.checked = value; update(); };
+  const list = { boxes: () => boxes, update, checked: () => boxes.filter(b => b.checked).map(b => b.value) };
+  const element = h('fieldset', { class: 'choice-list' }, h('legend', {}, legend),
+    h('div', { class: 'choice-tools' }, h('label', { for: filterId }, 'Filter'), filter,
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Select all ${noun}`, onclick: setShown(true) }, 'Select all'),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Clear ${noun}`, onclick: setShown(false) }, 'Clear'),
+      extra ? extra(list) : null),
+    items.length === 0 ? h('p', { class: 'muted' }, `No ${noun} yet.`) : h('ul', { class: 'choices', onchange: update }, items.map(i => i.item)),
+    ticked);
+  update();
+  return { ...list, element };
 }
 
 /** α (line) and κ (dashed) per ISO week, on a 0–1 scale (values below 0 sit on the axis), with the .667/.800 bands. */

@@ -1,7 +1,19 @@
 // Co-occurrence: code × code (overlap, same unit, within N words), code × attribute and code × document as heatmap
-// tables; a cell opens the segments behind it on the search page; every matrix downloads as CSV.
+// tables over a chosen layer; every matrix downloads as CSV.
+//
+// What a click on a cell opens shows what the cell counted, with the same number:
+// - code × code, off the diagonal: the cell counts pairs of segments (one of each code, in one document and ONE layer:
+//   a coder's codings are paired only with that coder's, the master layer's with the master layer's; "every layer"
+//   adds up each layer's pairs). A search cannot show that — it counts passages or segments, and two codes' segments
+//   overlapping ten times can lie in two passages — so the click lists the pairs themselves below the matrix
+//   (GET …/cooccurrence/pairs with the matrix's mode, unit, distance and filters): its total is the cell's number, its
+//   document count the "Documents" cell's;
+// - the diagonal and the code × attribute / code × document cells count segments of one code: they open the search
+//   of that code's segments (scope "Segments of one code") with the same layer and filters, whose "N segments found"
+//   is the cell's number (and whose per-document list holds the cell's documents).
 import { api, ApiError } from './api.js';
-import { h } from './dom.js';
+import { count, h } from './dom.js';
+import { documentHref, layerOf } from './links.js';
 
 /** Background and text colour for a cell: darker for larger values, text white on dark cells (WCAG AA). */
 function heat(value, max) {
@@ -80,6 +92,8 @@ export async function analysisView(pid, { show, showError }) {
     field('matrix-unit', 'Unit ', unit), field('matrix-distance', 'Words ', distance));
   const attributeOptions = field('matrix-attribute', 'Attribute ', attribute);
   const table = h('div', { class: 'heatmap-wrap', 'aria-live': 'polite' });
+  const pairsBox = h('section', { class: 'card cell-pairs', 'aria-labelledby': 'pairs-heading', hidden: true });
+  const everyLayer = () => layer.value === '';
 
   function syncControls() {
     codeOptions.hidden = kind.value !== 'codes';
@@ -110,19 +124,48 @@ export async function analysisView(pid, { show, showError }) {
     return `/projects/${pid}/cooccurrence/documents?${params}`;
   }
 
-  /** The search that lists the segments behind a cell. */
+  /** The search of one code's segments behind a cell of segments (the diagonal, code × attribute, code × document). */
   function searchLink(code, column) {
-    const filter = query() ? ` ${query()}` : '';
     const params = new URLSearchParams({ scope: 'code', code: code.path });
-    if (kind.value === 'codes') {
-      params.set('scope', 'all');
-      params.set('q', `code:${quoted(code.path)} code:${quoted(column.path)}${filter}`);
-    } else if (kind.value === 'attributes') {
-      params.set('q', `attr.${attribute.value}:${quoted(column)}${filter}`);
-    } else {
-      params.set('q', `doc:${column.id}${filter}`);
-    }
+    const narrowing = kind.value === 'attributes' ? `attr.${attribute.value}:${quoted(column)}`
+      : kind.value === 'documents' ? `doc:${column.id}` : '';
+    params.set('q', [narrowing, query()].filter(Boolean).join(' '));
     return `#/projects/${pid}/search?${params}`;
+  }
+
+  /** When two segments co-occur, as the answer (matrix or pairs) says it counted them. */
+  const modeText = result => result.mode === 'unit' ? `in the same ${result.unit}`
+    : result.mode === 'proximity' ? `within ${count(result.distance, 'word')} of each other` : 'that overlap';
+
+  /** Lists below the matrix the segment pairs one code × code cell counted: as many as the cell shows. */
+  async function showPairs(first, second) {
+    const params = new URLSearchParams({ first: first.id, second: second.id, mode: mode.value, unit: unit.value,
+      distance: distance.value || '0', limit: 200 });
+    if (query()) params.set('q', query());
+    try {
+      const result = await api(`/projects/${pid}/cooccurrence/pairs?${params}`);
+      showError(null);
+      renderPairs(result);
+    } catch (error) { showError(error); }
+  }
+
+  function renderPairs(result) {
+    const segment = s => h('td', {}, s.text ?? '', ' ', h('span', { class: 'muted' }, `(${s.start}–${s.end})`));
+    pairsBox.hidden = false;
+    pairsBox.replaceChildren(
+      h('h2', { id: 'pairs-heading' }, `${count(result.total, 'segment pair')} of ${result.first.name} × ${result.second.name}`),
+      h('p', { class: 'muted' }, `What the cell counted: pairs of a segment of each code ${modeText(result)}, in one document and one `
+        + `layer (${layerLabel()}${everyLayer() ? ': each layer’s pairs counted apart' : ''}) · `
+        + `in ${count(result.documents, 'document')}`
+        + (result.pairs.length < result.total ? ` · the first ${result.pairs.length} listed` : '')),
+      result.pairs.length === 0 ? null : h('div', { class: 'table-scroll' }, h('table', { class: 'pairs' },
+        h('thead', {}, h('tr', {}, ['Document', 'Layer', result.first.name, result.second.name, ''].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, result.pairs.map(p => h('tr', {},
+          h('td', {}, p.documentTitle), h('td', {}, p.layer === 'MASTER' ? 'master' : p.coder),
+          segment(p.first), segment(p.second),
+          h('td', {}, h('a', { href: documentHref(pid, p.documentId, { at: Math.min(p.first.start, p.second.start),
+            layer: layerOf(p.layer, p.coder), coding: p.first.codingId, marks: [p.first, p.second] }) }, 'Open'))))))));
+    pairsBox.scrollIntoView({ block: 'nearest' });
   }
 
   function render(result) {
@@ -134,16 +177,24 @@ export async function analysisView(pid, { show, showError }) {
     }[cell.value];
     const max = Math.max(0, ...values.flatMap((row, i) => row.filter((_, j) => kind.value !== 'codes' || i !== j)));
     const format = v => cell.value.endsWith('percent') ? v.toFixed(1) : String(v);
+    // whose codings are counted, in the caption: with every layer, each coder's are counted apart and added
+    const layers = everyLayer() ? (kind.value === 'codes' ? '; pairs only inside one layer, each layer’s added'
+      : '; each coder’s segments counted apart') : '';
+    pairsBox.hidden = true;
     table.replaceChildren(h('table', { class: 'heatmap' },
-      h('caption', {}, `${layerLabel()}: `, kind.value === 'codes' ? `${plural(result.segments, 'coded segment')}; diagonal: segments (or documents) of each code`
-        : kind.value === 'attributes' ? `codes by ${result.attribute}` : 'codes by document'),
+      h('caption', {}, `${layerLabel()}: `, kind.value === 'codes' ? `${plural(result.segments, 'coded segment')}; a cell: `
+        + `${cell.value === 'documents' ? 'documents with ' : ''}pairs of segments ${modeText(result)}; diagonal: segments (or documents) of each code`
+        : kind.value === 'attributes' ? `codes by ${result.attribute}` : 'codes by document', layers),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), columns.map(c => h('th', { scope: 'col' }, label(c))))),
       h('tbody', {}, result.codes.map((code, i) => h('tr', {}, h('th', { scope: 'row' }, code.path),
         values[i].map((value, j) => {
           const diagonal = kind.value === 'codes' && i === j;
-          return h('td', { class: diagonal ? 'diagonal' : null, style: diagonal ? null : heat(value, max) },
-            value > 0 ? h('a', { href: searchLink(code, columns[j]), title: `Open the segments: ${code.name} × ${label(columns[j])}` }, format(value))
-              : format(value));
+          const pairs = kind.value === 'codes' && !diagonal;
+          const link = value <= 0 ? format(value) : pairs
+            ? h('button', { type: 'button', class: 'cell-link', title: `List the pairs: ${code.name} × ${label(columns[j])}`,
+              onclick: () => showPairs(code, columns[j]) }, format(value))
+            : h('a', { href: searchLink(code, columns[j]), title: `Open the segments: ${code.name}${diagonal ? '' : ` × ${label(columns[j])}`}` }, format(value));
+          return h('td', { class: diagonal ? 'diagonal' : null, style: diagonal ? null : heat(value, max) }, link);
         }))))));
   }
 
@@ -184,6 +235,6 @@ export async function analysisView(pid, { show, showError }) {
   form.addEventListener('submit', event => { event.preventDefault(); run(); });
   syncControls();
   show(h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')), h('h1', {}, `Co-occurrence in ${project.name}`),
-    form, h('section', { class: 'card' }, table), await keywordsCard(pid, query, showError));
+    form, h('section', { class: 'card' }, table), pairsBox, await keywordsCard(pid, query, showError));
   await run();
 }

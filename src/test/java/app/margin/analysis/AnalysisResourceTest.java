@@ -157,4 +157,77 @@ class AnalysisResourceTest {
                 .body("detail", containsString("shoe_size"));
         as(team.outsider()).get(team.path("/cooccurrence")).then().statusCode(404);
     }
+
+    static final String P03 = "Interviewer: Tell me.\nP03: The broker took my money. He kept my passport. He wanted more money.\n"
+            + "Interviewer: And?\nP03: We left at night.\n";
+
+    /**
+     * Two coders code one turn, their segments overlapping each other's: a code × code cell pairs segments only inside
+     * one layer, and what a click on a cell opens reports the cell's own number, for every layer and for each one.
+     */
+    @Test
+    void aCellCountsPairsInsideOneLayerAndWhatItOpensReportsTheSameNumber() {
+        Team own = Api.team("Cell pairs");
+        long doc = Api.importText(own.supervisor(), own.projectId(), "p03.txt", P03, null);
+        long brokerCode = Api.newCode(own.supervisor(), own.projectId(), "Broker role", null);
+        long debtCode = Api.newCode(own.supervisor(), own.projectId(), "Cost and debt", null);
+        java.util.function.BiFunction<String, String, int[]> at = (from, to) ->
+                new int[] {P03.indexOf(from), P03.indexOf(to) + to.length()};
+        record Coding(String coder, long code, int[] range) {
+        }
+        List<Coding> codings = List.of(
+                // the first coder: two pairs that overlap, and two segments of different codes that do not
+                new Coding(own.coder(), brokerCode, at.apply("The broker", "my money")),
+                new Coding(own.coder(), debtCode, at.apply("took my", "my money")),
+                new Coding(own.coder(), brokerCode, at.apply("He kept", "more money")),
+                new Coding(own.coder(), debtCode, at.apply("He wanted", "more money")),
+                // the second coder: one pair; each of these also overlaps the first coder's segments (not a pair)
+                new Coding(own.coder2(), brokerCode, at.apply("The broker", "my passport")),
+                new Coding(own.coder2(), debtCode, at.apply("money. He", "He kept")));
+        codings.forEach(c -> Api.code(c.coder(), own.projectId(), doc, c.code(), c.range()[0], c.range()[1]));
+
+        // every layer: 2 + 1 pairs (mixing the layers would count 6), in one document
+        assertCellMatchesItsPairs(own, brokerCode, debtCode, null, 3, 1);
+        assertCellMatchesItsPairs(own, brokerCode, debtCode, "coder:" + own.coder(), 2, 1);
+        assertCellMatchesItsPairs(own, brokerCode, debtCode, "coder:" + own.coder2(), 1, 1);
+        // the pairs listed are each in one coder's layer, and name their codings' places
+        as(own.supervisor()).queryParam("first", brokerCode).queryParam("second", debtCode).get(own.path("/cooccurrence/pairs"))
+                .then().statusCode(200)
+                .body("pairs.coder", contains(own.coder(), own.coder2(), own.coder()))
+                .body("pairs[0].first.text", equalTo("The broker took my money"))
+                .body("pairs[0].second.text", equalTo("took my money"));
+        // a coder sees only their own layer: the cell and its pairs shrink together
+        as(own.coder()).queryParam("first", brokerCode).queryParam("second", debtCode).get(own.path("/cooccurrence/pairs"))
+                .then().statusCode(200).body("total", equalTo(2));
+
+        // the diagonal and the code × document cells count segments: the search the cell opens finds as many
+        for (String layer : new String[] {null, "coder:" + own.coder(), "coder:" + own.coder2()}) {
+            List<Integer> byDocument = as(own.supervisor()).queryParam("q", layer).get(own.path("/cooccurrence/documents"))
+                    .then().statusCode(200).extract().jsonPath().getList("segments[0]", Integer.class);
+            long diagonal = as(own.supervisor()).queryParam("q", layer).get(own.path("/cooccurrence")).then().extract()
+                    .jsonPath().getLong("matrix[0][0]");
+            String search = String.join(" ", java.util.stream.Stream.of("doc:" + doc, layer)
+                    .filter(java.util.Objects::nonNull).toList());
+            long found = as(own.supervisor()).queryParam("scope", "code").queryParam("code", "Broker role")
+                    .queryParam("q", search).get(own.path("/search")).then().statusCode(200).extract().jsonPath().getLong("total");
+            org.junit.jupiter.api.Assertions.assertEquals(byDocument.get(0).longValue(), found, "code × document, " + layer);
+            org.junit.jupiter.api.Assertions.assertEquals(diagonal, found, "the diagonal, " + layer);
+        }
+
+        as(own.supervisor()).queryParam("first", brokerCode).queryParam("second", brokerCode)
+                .get(own.path("/cooccurrence/pairs")).then().statusCode(400).contentType("application/problem+json");
+        as(own.supervisor()).queryParam("first", brokerCode).get(own.path("/cooccurrence/pairs")).then().statusCode(400);
+        as(own.outsider()).queryParam("first", brokerCode).queryParam("second", debtCode)
+                .get(own.path("/cooccurrence/pairs")).then().statusCode(404);
+    }
+
+    private static void assertCellMatchesItsPairs(Team own, long first, long second, String q, int pairs, int documents) {
+        var matrix = as(own.supervisor()).queryParam("mode", "overlap").queryParam("q", q).get(own.path("/cooccurrence"))
+                .then().statusCode(200).body("codes.id", contains((int) first, (int) second)).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(pairs, matrix.getInt("matrix[0][1]"), "the cell, " + q);
+        as(own.supervisor()).queryParam("mode", "overlap").queryParam("q", q).queryParam("first", first)
+                .queryParam("second", second).get(own.path("/cooccurrence/pairs")).then().statusCode(200)
+                .body("total", equalTo(pairs)).body("pairs", hasSize(pairs))
+                .body("documents", equalTo(matrix.getInt("documents[0][1]"))).body("documents", equalTo(documents));
+    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CooccurrencePropertyTest {
     static final int SEEDS = 500;
 
-    /** Every unordered pair of distinct segments, from the definitions in {@link CodeMatrix} and {@link Cooccurrence}. */
+    /** Every unordered pair of distinct segments of one layer, from the definitions in {@link CodeMatrix} and {@link Cooccurrence}. */
     static CodeMatrix bruteForce(List<Segment> all, List<Long> codeIds, CooccurrenceMode mode, int distance) {
         int k = codeIds.size();
         List<Segment> segments = all.stream().filter(s -> codeIds.contains(s.codeId())).toList();
@@ -46,7 +46,7 @@ class CooccurrencePropertyTest {
             for (int y = x + 1; y < segments.size(); y++) {
                 Segment b = segments.get(y);
                 int j = codeIds.indexOf(b.codeId());
-                if (i != j && a.documentId() == b.documentId() && together.test(a, b)) {
+                if (i != j && a.documentId() == b.documentId() && a.layer() == b.layer() && together.test(a, b)) {
                     pairs[i][j]++;
                     pairs[j][i]++;
                     documents.get(i).get(j).add(a.documentId());
@@ -76,12 +76,16 @@ class CooccurrencePropertyTest {
             int offset) {
         List<Segment> segments = new ArrayList<>();
         int span = 5 + random.nextInt(40);
+        // one layer, or up to three coders' and the master layer (-1), interleaved as an index returns them
+        long[] layers = random.nextInt(3) == 0 ? new long[] {0} : new long[] {-1, 3, 17, 1L << 40};
         for (int n = 0; n < count; n++) {
             if (!segments.isEmpty() && random.nextInt(10) == 0) {
                 Segment copy = segments.get(random.nextInt(segments.size()));
                 long code = random.nextBoolean() ? copy.codeId() : codePool.get(random.nextInt(codePool.size()));
+                // the same passage, in the same layer or another coder's
+                long layer = random.nextBoolean() ? copy.layer() : layers[random.nextInt(layers.length)];
                 segments.add(new Segment(copy.documentId(), code, copy.start(), copy.end(), copy.startWord(),
-                        copy.endWord(), copy.firstUnit(), copy.lastUnit()));
+                        copy.endWord(), copy.firstUnit(), copy.lastUnit(), layer));
                 continue;
             }
             long document = documentIds.get(random.nextInt(documentIds.size()));
@@ -93,7 +97,7 @@ class CooccurrencePropertyTest {
             int firstUnit = random.nextInt(span / 6 + 1);
             int lastUnit = firstUnit + (random.nextInt(3) == 0 ? random.nextInt(3) : 0);
             segments.add(new Segment(document, code, offset + start, offset + end, offset + startWord,
-                    offset + endWord, offset + firstUnit, offset + lastUnit));
+                    offset + endWord, offset + firstUnit, offset + lastUnit, layers[random.nextInt(layers.length)]));
         }
         return segments;
     }
@@ -136,6 +140,42 @@ class CooccurrencePropertyTest {
             }
         }
         assertEquals(SEEDS * CooccurrenceMode.values().length, compared);
+    }
+
+    @Test
+    void theListedPairsOfACellAreAsManyAsItCountsAndEachLiesInOneDocumentAndLayer() {
+        int compared = 0;
+        for (int seed = 1; seed <= 300; seed++) {
+            Random random = new Random(seed);
+            List<Long> codeIds = List.of(1L, 2L, 3L);
+            List<Segment> segments = randomSegments(random, List.of(10L, 20L, 30L), List.of(1L, 2L, 3L, 4L), random.nextInt(60));
+            for (CooccurrenceMode mode : CooccurrenceMode.values()) {
+                int distance = random.nextInt(6);
+                CodeMatrix matrix = Cooccurrence.compute(segments, codeIds, mode, distance);
+                for (int i = 0; i < codeIds.size(); i++) {
+                    for (int j = 0; j < codeIds.size(); j++) {
+                        if (i == j) {
+                            continue;
+                        }
+                        List<Cooccurrence.Pair> pairs = Cooccurrence.pairs(segments, codeIds.get(i), codeIds.get(j), mode, distance);
+                        String where = "seed " + seed + ", " + mode + ", cell " + i + "," + j;
+                        assertEquals(matrix.segments()[i][j], pairs.size(), where);
+                        assertEquals(matrix.documents()[i][j],
+                                pairs.stream().map(p -> segments.get(p.first()).documentId()).distinct().count(), where);
+                        for (Cooccurrence.Pair p : pairs) {
+                            Segment a = segments.get(p.first());
+                            Segment b = segments.get(p.second());
+                            assertEquals(codeIds.get(i), a.codeId(), where);
+                            assertEquals(codeIds.get(j), b.codeId(), where);
+                            assertEquals(a.documentId(), b.documentId(), where);
+                            assertEquals(a.layer(), b.layer(), where);
+                        }
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertEquals(300 * 3 * 6, compared);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,10 +39,44 @@ class AnalysisPageTest extends BrowserTest {
         assertThat(page.locator("table.heatmap caption")).hasText(everyLayer);
         Browser.screenshot(page, "cooccurrence");
 
-        page.locator("table.heatmap td:not(.diagonal) a").first().click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Search ")))).isVisible();
-        assertThat(page.locator(".result-count")).containsText(Pattern.compile("[1-9]\\d* passages? found"));
+        // a code × code cell lists the segment pairs it counted: as many as it shows, each pair in one layer
+        assertThat(page.locator("table.heatmap caption")).containsText("pairs only inside one layer");
+        Locator pairCell = page.locator("table.heatmap td:not(.diagonal) button.cell-link").first();
+        String pairs = pairCell.textContent().strip();
+        pairCell.click();
+        assertThat(page.locator("#pairs-heading")).hasText(Pattern.compile("^" + pairs + " segment pairs? of .+ × .+"));
+        if (Integer.parseInt(pairs) <= 200) {
+            assertThat(page.locator("table.pairs tbody tr")).hasCount(Integer.parseInt(pairs));
+        }
+        // in one coder's layer too
+        page.getByLabel("Codings of").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Demo coder 1 (demo-coder1)"));
+        assertThat(page.locator("table.heatmap caption")).containsText("(demo-coder1): ");
+        Locator coderCell = page.locator("table.heatmap td:not(.diagonal) button.cell-link").first();
+        String coderPairs = coderCell.textContent().strip();
+        coderCell.click();
+        assertThat(page.locator("#pairs-heading")).hasText(Pattern.compile("^" + coderPairs + " segment pairs? of "));
+        assertThat(page.locator("table.pairs tbody td:nth-child(2)").first()).hasText("demo-coder1");
 
+        // a code × document cell opens the search of its segments, which finds the cell's number
+        page.getByLabel("Matrix").selectOption("documents");
+        Locator documentCell = page.locator("table.heatmap td a").first();
+        String segments = documentCell.textContent().strip();
+        documentCell.click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Search ")))).isVisible();
+        assertThat(page.locator(".result-count")).hasText(Pattern.compile("^" + segments + " segments? found"));
+
+        page.goBack();
+        page.getByLabel("Codings of").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Every coder’s layer"));
+        page.getByLabel("Matrix").selectOption("attributes");
+        page.getByLabel("Attribute").selectOption("gender");
+        assertThat(page.locator("table.heatmap thead")).containsText("female");
+        assertThat(page.locator("table.heatmap caption")).containsText("each coder’s segments counted apart");
+        Locator attributeCell = page.locator("table.heatmap td a").first();
+        String attributeSegments = attributeCell.textContent().strip();
+        attributeCell.click();
+        assertThat(page.locator(".result-count")).hasText(Pattern.compile("^" + attributeSegments + " segments? found"));
         page.goBack();
         page.getByLabel("Matrix").selectOption("attributes");
         page.getByLabel("Attribute").selectOption("gender");
