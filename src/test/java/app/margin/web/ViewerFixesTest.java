@@ -62,4 +62,29 @@ class ViewerFixesTest extends BrowserTest {
             assertFalse(visibleText(page).contains("null"), layer + ": " + visibleText(page));
         }
     }
+
+    @Test
+    void startOneWordEarlierStopsAtTheTurnsTextNotItsSpeakerLabel() {
+        Team team = Api.team("Boundaries in the turn");
+        long doc = Api.importText(team.supervisor(), team.projectId(), "p13.txt", TEXT, "TRANSCRIPT");
+        long broker = Api.newCode(team.supervisor(), team.projectId(), "Broker", null);
+        int start = TEXT.indexOf("Yes the broker");
+        long coding = Api.code(team.coder(), team.projectId(), doc, broker, start, start + "Yes the broker".length());
+
+        Page page = browser.signIn(root, team.coder(), Api.PASSWORD);
+        page.navigate(root + "#/projects/" + team.projectId() + "/documents/" + doc);
+        page.locator(".stripe").first().click();
+        page.getByText("Change boundaries").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, named("Start one word earlier")).click();
+        assertThat(page.locator(".boundary-preview mark")).hasText("Yes the broker");
+        for (int i = 0; i < 8; i++) { // past "Yanji." there is no more of the turn
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, named("End one word later")).click();
+        }
+        assertThat(page.locator(".boundary-preview mark")).hasText("Yes the broker found us in Yanji.");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, named("Save boundaries")).click();
+        assertThat(page.getByText("Changed the boundaries of “Broker”.")).isVisible();
+        var saved = Api.as(team.coder()).get(team.path("/codings/" + coding)).then().extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(start, saved.getInt("start"));
+        org.junit.jupiter.api.Assertions.assertEquals(TEXT.indexOf("Yanji.") + 6, saved.getInt("end"));
+    }
 }
