@@ -23,6 +23,16 @@ const STRIPE_PX = 23;
 const PADDING_PX = 12;
 
 /**
+ * A block drawn again keeps the focus where it was (a keyboard coder's passage, a stripe), so a live update or a new
+ * coding does not send the focus back to the top of the page.
+ */
+function refocus(old, fresh) {
+  const same = old.classList.contains('said') ? fresh.querySelector('.said')
+    : old.dataset.codingId ? fresh.querySelector(`[data-coding-id="${old.dataset.codingId}"]`) : null;
+  same?.focus({ preventScroll: true });
+}
+
+/**
  * Renders {@code blocks} ([{start, end}] in document order) into {@code container}: {@code render(i)} makes block i's
  * element, {@code stripesOf(i)} says how many stripes it has (for its estimated height), {@code holding()} is true
  * while the reader makes a selection. Call {@code refresh()} once the container is on the page and after anything
@@ -198,11 +208,13 @@ export function textBlocks(container, { blocks, render, stripesOf = () => 0, hol
     rendered: () => [...shown.entries()].sort((a, b) => a[0] - b[0]).map(([, element]) => element),
     /** Draws the rendered blocks again (what they show changed) and renders what the viewport now needs. */
     refresh() {
+      const focused = document.activeElement;
       for (const [i, element] of shown) {
         const fresh = render(i);
         fresh.dataset.block = i;
         element.replaceWith(fresh);
         shown.set(i, fresh);
+        if (element.contains(focused)) refocus(focused, fresh);
       }
       if (!whole) measured.fill(0);
       tops = null;

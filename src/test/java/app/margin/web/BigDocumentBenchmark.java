@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * and each run); asserts nothing about time. To compare with an older viewer, run it on that commit.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(BigDocumentProfile.class)
 class BigDocumentBenchmark {
     static final int MEGABYTES = Integer.getInteger("bench.megabytes", 10);
     static final int CODINGS = Integer.getInteger("bench.codings", 2000);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * viewer does still works at its far end: scrolling there, coding a passage, a deep link that marks words.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(BigDocumentProfile.class)
 class BigDocumentTest extends BrowserTest {
     /** More turns than this in the page means the whole document was rendered (this one has ~18,000). */
     static final int MOST_TURNS_IN_THE_PAGE = 300;

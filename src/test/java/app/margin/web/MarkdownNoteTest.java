@@ -31,7 +31,7 @@ class MarkdownNoteTest extends BrowserTest {
         Page page = browser.signIn(root, owner, Api.PASSWORD);
         page.navigate(root + "#/projects/" + pid + "/documents/" + did);
         Locator text = page.locator("#document-text");
-        assertThat(text.getByRole(AriaRole.HEADING, named("Thursday, market in Yanji"))).isVisible();
+        assertThat(text.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Thursday, market in Yanji"))).isVisible();
         assertThat(text.locator("blockquote")).containsText("The broker comes on Fridays.");
         assertThat(text.getByRole(AriaRole.LISTITEM)).hasCount(2);
         Locator strong = text.locator(".md-strong");
