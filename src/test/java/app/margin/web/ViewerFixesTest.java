@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ViewerFixesTest extends BrowserTest {
     static final String TEXT = "Interviewer: How did you come?\n"
-            + "P13: Yes the broker found us in Yanji.\n";
+            + "P13: Yes the broker found us in Yanji.\n"
+            + "Interviewer: And then?\n"
+            + "P13: We walked to the river.\n"; // labels that open two lines are speakers (SpeakerTurns)
 
     /** The words on screen in the page's main part (what a reader sees, not attributes). */
     static String visibleText(Page page) {
@@ -77,7 +79,7 @@ class ViewerFixesTest extends BrowserTest {
         page.getByText("Change boundaries").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, named("Start one word earlier")).click();
         assertThat(page.locator(".boundary-preview mark")).hasText("Yes the broker");
-        for (int i = 0; i < 8; i++) { // past "Yanji." there is no more of the turn
+        for (int i = 0; i < 8; i++) { // past "Yanji." the next turn's label and words, not this turn's
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, named("End one word later")).click();
         }
         assertThat(page.locator(".boundary-preview mark")).hasText("Yes the broker found us in Yanji.");
