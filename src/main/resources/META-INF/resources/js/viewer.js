@@ -1,5 +1,7 @@
 // The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
-// in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
+// in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text. Only the
+// turns near the screen are in the page (js/textblocks.js), so what reads the page asks that module for a passage;
+// Markdown field notes are formatted over their own source text (js/markdown.js).
 import { api, revalidated } from './api.js';
 import { act, h, undoOffer, count } from './dom.js';
 import { memoItem } from './memos.js';
