@@ -1,5 +1,7 @@
 // The document viewer: a transcript by speaker turns (other documents by paragraphs), coded segments highlighted
-// in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text.
+// in their code's colour, a margin of coding stripes per turn, and a code picker for the selected text. Only the
+// turns near the screen are in the page (js/textblocks.js), so what reads the page asks that module for a passage;
+// Markdown field notes are formatted over their own source text (js/markdown.js).
 import { api, revalidated } from './api.js';
 import { act, h, undoOffer, count } from './dom.js';
 import { memoItem } from './memos.js';
@@ -8,6 +10,8 @@ import { codeTreePanel } from './codetree.js';
 import { coderKeys, coderLegend, densityBar, stripe } from './stripes.js';
 import { withParam } from './links.js';
 import { followProject } from './live.js';
+import { textBlocks } from './textblocks.js';
+import { formatLines, isMarkdown, markdownOf } from './markdown.js';
 
 /** The codes a coder used last in a project, kept in the browser so the picker's 1–9 keys survive a reload. */
 function recentCodesOf(pid) {
@@ -29,6 +33,7 @@ function selectedRange(container) {
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   const offsetOf = (node, offset) => {
+    if (node.nodeType !== Node.TEXT_NODE && !node.closest?.('[data-start]')) return boundaryOffset(container, node, offset);
     const span = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node)?.closest('[data-start]');
     if (!span || !container.contains(span)) return null;
     return Number(span.dataset.start) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
@@ -36,6 +41,21 @@ function selectedRange(container) {
   const start = offsetOf(range.startContainer, range.startOffset);
   const end = offsetOf(range.endContainer, range.endOffset);
   return start === null || end === null || end <= start ? null : { start, end };
+}
+
+/**
+ * The offset of a selection boundary between elements (a triple click ends it after a line; a drag can end on a
+ * spacer standing in for blocks not rendered): the start of the first span after it, else the end of the last one.
+ */
+function boundaryOffset(container, node, offset) {
+  if (!container.contains(node)) return null;
+  const spans = [...container.querySelectorAll('[data-start]')];
+  const child = node.childNodes[offset];
+  const after = child ? spans.find(s => child === s || child.contains(s)
+    || (child.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING)) : null;
+  if (after) return Number(after.dataset.start);
+  const before = spans.findLast(s => node.contains(s) || (node.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_PRECEDING));
+  return before ? Number(before.dataset.end) : null;
 }
 
 /** Word steps for keyboard selection and boundary changes: the end of the next word, the start of the previous one. */
@@ -76,10 +96,10 @@ function showSelection(passage, start, end) {
  * The text of one unit split at coding boundaries and at marks (searched words, the coding a link opened); each piece
  * knows its offset, the codings covering it and the kinds of the marks on it.
  */
-function pieces(unit, codings, marks = []) {
+function pieces(unit, codings, marks = [], lines = []) {
   const inside = codings.filter(c => c.start < unit.end && c.end > unit.start);
   const marked = marks.filter(m => m.start < unit.end && m.end > unit.start);
-  const cuts = new Set([unit.start, unit.end]);
+  const cuts = new Set([unit.start, unit.end, ...lines.map(line => line.end).filter(end => end < unit.end)]);
   for (const c of [...inside, ...marked]) {
     cuts.add(Math.max(c.start, unit.start));
     cuts.add(Math.min(c.end, unit.end));
@@ -122,6 +142,46 @@ function layerQuery(layer, me) {
   if (layer === 'master') return '&layer=MASTER';
   const coder = layer === 'mine' ? me.username : layer.slice('coder:'.length);
   return `&layer=CODER&coder=${encodeURIComponent(coder)}`;
+}
+
+/** The longest block the viewer renders as one: a longer paragraph is shown in parts (cut at a line or a space). */
+const MAX_BLOCK = 4000;
+
+/**
+ * The blocks the document is shown in: its units (speaker turns, paragraphs), a unit longer than MAX_BLOCK in parts
+ * (the first with the speaker), so that rendering only what is on screen stays cheap for a document of one paragraph.
+ */
+function displayBlocks(units, text) {
+  const blocks = [];
+  for (const unit of units) {
+    let start = unit.start;
+    while (unit.end - start > MAX_BLOCK) {
+      const window = text.slice(start + MAX_BLOCK / 2, start + MAX_BLOCK);
+      const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
+      let end = cut >= 0 ? start + MAX_BLOCK / 2 + cut + 1 : start + MAX_BLOCK;
+      if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--; // never between the halves of a character
+      blocks.push({ start, end, unit, first: start === unit.start });
+      start = end;
+    }
+    blocks.push({ start, end: unit.end, unit, first: start === unit.start });
+  }
+  return blocks;
+}
+
+/** For each block, the codings overlapping it (codings sorted or not; one pass over each coding's blocks). */
+function codingsByBlock(blocks, codings, indexAt) {
+  const lists = blocks.map(() => []);
+  for (const c of codings) {
+    for (let i = indexAt(c.start); i < blocks.length && blocks[i].start < c.end; i++) {
+      if (blocks[i].end > c.start) lists[i].push(c);
+    }
+  }
+  return lists;
+}
+
+/** The unit holding an offset: a coding's boundaries move only inside its own turn's text, never into a speaker label. */
+function unitAt(units, offset) {
+  return units.findLast(u => u.start <= offset) ?? units[0];
 }
 
 /** The name of an in-vivo code: the selected words, spaces collapsed and outer quotes and punctuation dropped. */
@@ -202,6 +262,8 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       memoSection('DOCUMENT', doc.id, 'Memos on this document'));
   }
   const units = doc.units.length ? doc.units : [{ start: 0, end: doc.text.length }];
+  const blocks = displayBlocks(units, doc.text);
+  const markdown = isMarkdown(doc);
   const details = h('aside', { class: 'card coding-details', 'aria-live': 'polite' });
   const text = h('div', { class: 'transcript', id: 'document-text' });
   const legend = h('div', { class: 'legend-slot' });
@@ -219,44 +281,76 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     return counts;
   }
 
+  /** Whether the coder is selecting (mouse held in the text, words selected, the picker open): nothing is redrawn then. */
+  let mouseHeld = false;
+  const selecting = () => {
+    const selection = getSelection();
+    return mouseHeld || pending !== null || (selection && !selection.isCollapsed && text.contains(selection.anchorNode));
+  };
+
+  /** What the blocks show, kept between renders: codings by block, coder keys, the hovered coding, the target block. */
+  const shownState = { byBlock: [], keyOf: () => null, hovered: null, target: null };
+  const view = textBlocks(text, {
+    blocks, render: renderBlock, stripesOf: i => shownState.byBlock[i]?.length ?? 0, holding: () => mouseHeld,
+  });
+
   function renderText() {
     performance.mark('document-render-start');
-    renderTurns();
-    performance.measure('document-render', 'document-render-start');
-  }
-
-  function renderTurns() {
     const keys = layer === 'all' ? coderKeys(codings, members) : new Map();
-    const keyOf = coding => (keys.size > 1 ? keys.get(coding.coder) : null);
+    shownState.keyOf = coding => (keys.size > 1 ? keys.get(coding.coder) : null);
+    shownState.byBlock = codingsByBlock(blocks, codings, view.indexAt);
     legend.replaceChildren(coderLegend(keys) ?? '');
     density.replaceChildren(densityBar(doc.text.length, codings, goTo));
     tree.update(countsByCode(), pending !== null);
-    text.replaceChildren(...units.map(unit => h('div', { class: 'turn' },
-      h('div', { class: 'stripes', 'aria-label': 'Codings of this passage' },
-        codings.filter(c => c.start < unit.end && c.end > unit.start)
-          .map(c => stripe(c, codeById.get(c.codeId), keyOf(c), { onclick: () => showCoding(c), onhover: markCoding }))),
-      h('div', { class: 'speaker' }, unit.speaker ?? '', unit.timestamp ? h('span', { class: 'time' }, unit.timestamp) : null),
-      h('div', {
-        class: 'said', tabindex: 0, 'data-unit-start': unit.start, 'data-unit-end': unit.end,
-        'aria-label': `${unit.speaker ?? 'Paragraph'}${unit.timestamp ? ' at ' + unit.timestamp : ''}: Enter codes this passage, Shift+arrow keys select words`,
-      }, pieces(unit, codings, marks).map(p => {
-        const top = p.covering.at(-1);
-        const color = top ? codeById.get(top.codeId)?.color : null;
-        return h('span', {
-          'data-start': p.start, 'data-end': p.end, class: [top ? 'coded' : null, ...p.marks].filter(Boolean).join(' ') || null,
-          style: top ? { background: tintOf(color), borderBottomColor: markColor(color) } : null,
-          title: top ? p.covering.map(c => codeById.get(c.codeId)?.name).join(', ') : null,
-        }, doc.text.slice(p.start, p.end));
-      })))));
+    view.refresh();
+    performance.measure('document-render', 'document-render-start');
   }
 
-  /** Hovering (or focusing) a stripe marks the text of its coding; the pieces are cut at coding boundaries. */
+  /** One turn (or paragraph, or part of a long one): its stripes, its speaker, its text cut at coding boundaries. */
+  function renderBlock(i) {
+    const block = blocks[i];
+    const { unit } = block;
+    const inside = shownState.byBlock[i] ?? [];
+    const hovered = shownState.hovered;
+    const format = markdown ? markdownOf(doc.text, block.start, block.end) : null;
+    const spans = pieces(block, inside, format ? [...marks, ...format.marks] : marks, format?.lines).map(p => {
+      const top = p.covering.at(-1);
+      const color = top ? codeById.get(top.codeId)?.color : null;
+      const hover = hovered && p.start >= hovered.start && p.end <= hovered.end ? 'hover-mark' : null;
+      return h('span', {
+        'data-start': p.start, 'data-end': p.end,
+        class: [top ? 'coded' : null, ...p.marks, hover].filter(Boolean).join(' ') || null,
+        style: top ? { background: tintOf(color), borderBottomColor: markColor(color) } : null,
+        title: top ? p.covering.map(c => codeById.get(c.codeId)?.name).join(', ') : null,
+        'aria-hidden': p.marks.includes('md-marker') ? 'true' : null, // a heading's name is its words, not "#"
+      }, doc.text.slice(p.start, p.end));
+    });
+    const target = shownState.target !== null && block.start <= shownState.target
+      && (shownState.target < block.end || i === blocks.length - 1);
+    const who = unit.speaker ?? 'Paragraph';
+    return h('div', { class: 'turn' },
+      h('div', { class: 'stripes', 'aria-label': 'Codings of this passage' },
+        inside.map(c => stripe(c, codeById.get(c.codeId), shownState.keyOf(c), { onclick: () => showCoding(c), onhover: markCoding }))),
+      h('div', { class: 'speaker' }, block.first ? unit.speaker ?? '' : '',
+        block.first && unit.timestamp ? h('span', { class: 'time' }, unit.timestamp) : null),
+      h('div', {
+        class: target ? 'said target' : 'said', tabindex: 0, 'data-unit-start': block.start, 'data-unit-end': block.end,
+        'aria-label': `${who}${unit.timestamp ? ' at ' + unit.timestamp : ''}${block.first ? '' : ' (continued)'}: Enter codes this passage, Shift+arrow keys select words`,
+      }, format ? formatLines(format.lines, spans, h) : spans));
+  }
+
+  /**
+   * Hovering (or focusing) a stripe marks the text of its coding; the pieces are cut at coding boundaries. Blocks
+   * rendered while the stripe is hovered mark it too (renderBlock reads the hovered coding).
+   */
   function markCoding(coding, on) {
-    const turns = [...text.querySelectorAll('.said')]
-      .filter(p => Number(p.dataset.unitStart) < coding.end && Number(p.dataset.unitEnd) > coding.start);
-    for (const span of turns.flatMap(p => [...p.querySelectorAll('[data-start]')])) {
-      const inside = Number(span.dataset.start) >= coding.start && Number(span.dataset.end) <= coding.end;
-      span.classList.toggle('hover-mark', on && inside);
+    shownState.hovered = on ? coding : null;
+    for (const passage of text.querySelectorAll('.said')) {
+      if (Number(passage.dataset.unitStart) >= coding.end || Number(passage.dataset.unitEnd) <= coding.start) continue;
+      for (const span of passage.querySelectorAll('[data-start]')) {
+        const inside = Number(span.dataset.start) >= coding.start && Number(span.dataset.end) <= coding.end;
+        span.classList.toggle('hover-mark', on && inside);
+      }
     }
   }
 
@@ -310,6 +404,9 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
   function boundaryEditor(coding, code) {
     let start = coding.start;
     let end = coding.end;
+    // a boundary never leaves its turn's text: the start stays in the start's turn, the end in the end's
+    const startUnit = unitAt(units, coding.start);
+    const endUnit = unitAt(units, coding.end - 1);
     const preview = h('blockquote', { class: 'boundary-preview' });
     const status = h('p', { class: 'muted', 'aria-live': 'polite' });
     const refresh = () => {
@@ -332,10 +429,10 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     refresh();
     return h('details', { class: 'boundaries' }, h('summary', {}, 'Change boundaries'),
       h('div', { class: 'boundary-steps', role: 'group', 'aria-label': 'Boundaries' },
-        step('Start one word earlier', () => ({ start: previousWordStart(doc.text, start, 0), end })),
+        step('Start one word earlier', () => ({ start: previousWordStart(doc.text, start, Math.min(start, startUnit.start)), end })),
         step('Start one word later', () => ({ start: nextWordEnd(doc.text, start, end), end })),
         step('End one word earlier', () => ({ start, end: previousWordStart(doc.text, end, start) })),
-        step('End one word later', () => ({ start, end: nextWordEnd(doc.text, end, doc.text.length) }))),
+        step('End one word later', () => ({ start, end: nextWordEnd(doc.text, end, Math.max(end, endUnit.end)) }))),
       preview, status, save);
   }
 
@@ -417,9 +514,9 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     if (focus) input.focus();
   }
 
+  /** The passage holding an offset, when it is rendered. */
   function passageAt(offset) {
-    return [...text.querySelectorAll('.said')]
-      .find(p => Number(p.dataset.unitStart) <= offset && offset < Number(p.dataset.unitEnd));
+    return view.element(view.indexAt(offset))?.querySelector('.said') ?? null;
   }
 
   // A mouse selection opens the picker but leaves the words selected (so they can be dragged onto a code in the
@@ -457,9 +554,11 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     const unitStart = Number(passage.dataset.unitStart);
     const unitEnd = Number(passage.dataset.unitEnd);
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const all = [...text.querySelectorAll('.said')];
-      const next = all[all.indexOf(passage) + (event.key === 'ArrowDown' ? 1 : -1)];
-      if (next) { event.preventDefault(); next.focus(); }
+      const next = view.indexAt(unitStart) + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next >= 0 && next < blocks.length) {
+        event.preventDefault();
+        (view.element(next) ?? view.reveal(next, 'nearest'))?.querySelector('.said')?.focus();
+      }
     } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault();
       caret ??= { passage, anchor: unitStart, at: unitStart };
@@ -490,7 +589,6 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       showDetails(h('p', { class: 'muted' }, `Showing ${layerSelect.selectedOptions[0].textContent}: ${count(shown.length, 'coding')}.`));
     } catch (error) { showError(error); }
   });
-  renderText();
   if (opened) showCoding(opened); else idle();
 
   const meta = [doc.kind === 'FIELD_NOTE' ? 'field note' : doc.kind.toLowerCase(), doc.caseName, doc.date, doc.place, doc.author]
@@ -502,17 +600,13 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     h('div', { class: 'layer-bar' }, h('p', { class: 'layer-switch' }, h('label', { for: 'layer' }, 'Layer '), layerSelect), legend),
     h('div', { class: 'viewer' }, tree.element, h('div', { class: 'card document-card' }, density, text), details),
   );
+  renderText(); // once on the page: which blocks to render depends on where the text is on screen
   if (at !== undefined || marks.length) goTo(at ?? marks[0].start, { mark: true });
 
   // Live co-coding: what others change here and this member may see appears without a reload (js/live.js). Redrawing
   // the text would take away a selection being made, so while the coder selects (mouse held in the text, words
   // selected, the picker open) the redraw waits until the selection is done.
-  let mouseHeld = false;
   let redrawWaiting = false;
-  const selecting = () => {
-    const selection = getSelection();
-    return mouseHeld || pending !== null || (selection && !selection.isCollapsed && text.contains(selection.anchorNode));
-  };
   const redrawCodings = async () => {
     if (selecting()) { redrawWaiting = true; return; }
     redrawWaiting = false;
@@ -547,10 +641,11 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
 
   /** Opens the document at one place (from a search hit, a code's segment list or the density bar): that passage, focused. */
   function goTo(offset, { mark } = {}) {
-    const passage = passageAt(offset) ?? (offset >= doc.text.length ? [...text.querySelectorAll('.said')].at(-1) : null);
+    const index = view.indexAt(Math.min(offset, doc.text.length));
+    if (mark) shownState.target = offset; // kept by the block when it is rendered again
+    const passage = view.reveal(index)?.querySelector('.said');
     if (!passage) return;
     if (mark) passage.classList.add('target');
-    passage.scrollIntoView({ block: 'center' });
     passage.focus({ preventScroll: true });
   }
 }
