@@ -537,6 +537,13 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       if (documentIds.includes(doc.id) || documentIds.includes(null)) redrawCodings();
     },
     onMemos: () => (text.isConnected ? [...memoLoads].forEach(load => load()?.catch?.(showError)) : stopFollowing()),
+    // a code added, renamed, recoloured, moved, merged or deleted: the tree, the picker and the stripes' names follow
+    onCodebook: () => (text.isConnected ? api(`/projects/${pid}/codes`).then(fresh => {
+      codes.splice(0, codes.length, ...fresh);
+      codeById.clear();
+      fresh.forEach(c => codeById.set(c.id, c));
+      return redrawCodings();
+    }).catch(showError) : stopFollowing()),
   });
   function stopFollowing() {
     stopLive();
