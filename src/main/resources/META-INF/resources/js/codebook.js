@@ -28,7 +28,20 @@ export async function codebookView(pid, { show, showError }) {
   let edited = false;
   let segmentList = null;
 
-  async function reload(selectId) {
+  /**
+   * Reloads run one at a time: a live refresh landing between an action's reload and its status line would redraw
+   * the editor and take that line away (the notice of one's own change arrives while its reload is still reading).
+   */
+  let running = Promise.resolve();
+  const oneAtATime = task => {
+    const next = running.then(task);
+    running = next.catch(() => {});
+    return next;
+  };
+  const reload = selectId => oneAtATime(() => reloadNow(selectId));
+  const refresh = () => oneAtATime(refreshNow);
+
+  async function reloadNow(selectId) {
     codes = await api(`/projects/${pid}/codes`);
     renderTree();
     const selected = codes.find(c => c.id === selectId);
@@ -216,7 +229,7 @@ export async function codebookView(pid, { show, showError }) {
    * editor: its segments always, its form only when nobody is typing in it and it changed (a save then meets the
    * version check and says so); a code merged or deleted by someone else leaves the editor with a note.
    */
-  async function refresh() {
+  async function refreshNow() {
     codes = await api(`/projects/${pid}/codes`);
     renderTree();
     if (!selected) return;
