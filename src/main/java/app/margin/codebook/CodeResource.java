@@ -95,8 +95,8 @@ public class CodeResource {
 
     @DELETE
     @Path("/{cid}")
-    @Operation(summary = "Delete a code without sub-codes. codings=refuse (default) refuses while codings use it; "
-            + "codings=delete deletes them too")
+    @Operation(summary = "Delete a code without sub-codes. codings=refuse (default) refuses while codings use it "
+            + "(409 with the count in `codings`); codings=delete deletes them, and the memos on them, too")
     public Response delete(@PathParam("pid") long pid, @PathParam("cid") long cid,
             @QueryParam("codings") @DefaultValue("refuse") String codings) {
         codebook.delete(pid, cid, rule(codings));
@@ -107,7 +107,8 @@ public class CodeResource {
         return switch (codings.toLowerCase()) {
             case "refuse" -> CodingsOnDelete.REFUSE;
             case "delete" -> CodingsOnDelete.DELETE;
-            default -> throw ProblemException.badRequest("codings must be 'refuse' or 'delete'.");
+            default -> throw ProblemException.badRequest("codings= is either refuse (the default: keep the code while "
+                    + "codings use it) or delete (delete its codings with it).");
         };
     }
 }

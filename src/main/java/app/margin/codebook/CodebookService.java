@@ -10,12 +10,14 @@ import app.margin.codebook.CodeDtos.CodeView;
 import app.margin.codebook.CodeDtos.CreateCodeRequest;
 import app.margin.codebook.CodeDtos.MergeResult;
 import app.margin.codebook.CodeDtos.UpdateCodeRequest;
+import app.margin.codebook.CodebookChanged.CodedPlace;
 import app.margin.identity.Permission;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
 import app.margin.problem.ProblemException;
 import app.margin.problem.Words;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -47,9 +49,12 @@ public class CodebookService {
     private final EntityManager em;
     private final VisibleCodingCounts visibleCounts;
     private final CodeDependents dependents;
+    /** Heard by the live event streams after the commit. */
+    private final Event<CodebookChanged> changed;
 
     CodebookService(ProjectAccess access, AuditLog audit, ChangeFeed changes, EntityManager em,
-            VisibleCodingCounts visibleCounts, CodeDependents dependents) {
+            VisibleCodingCounts visibleCounts, CodeDependents dependents, Event<CodebookChanged> changed) {
+        this.changed = changed;
         this.changes = changes;
         this.access = access;
         this.audit = audit;
@@ -98,7 +103,8 @@ public class CodebookService {
         code.color = CodeColors.forNewCode(request.color(), parent, Code.children(projectId, request.parentId()).size());
         code.createdAt = Instant.now();
         code.persist();
-        audit.record(projectId, grant.username(), "code.created", "CODE", code.id, null, snapshot(code));
+        long seq = audit.record(projectId, grant.username(), "code.created", "CODE", code.id, null, snapshot(code));
+        changed.fire(CodebookChanged.of(projectId, code.id, seq));
         return view(projectId, code);
     }
 
@@ -118,7 +124,8 @@ public class CodebookService {
             code.color = request.color().toLowerCase();
         }
         em.flush();
-        audit.record(projectId, grant.username(), "code.updated", "CODE", codeId, before, snapshot(code));
+        long seq = audit.record(projectId, grant.username(), "code.updated", "CODE", codeId, before, snapshot(code));
+        changed.fire(CodebookChanged.of(projectId, codeId, seq));
         return view(projectId, code);
     }
 
@@ -136,7 +143,8 @@ public class CodebookService {
         Map<String, Object> before = snapshot(code);
         code.parentId = newParentId;
         em.flush();
-        audit.record(projectId, grant.username(), "code.moved", "CODE", codeId, before, snapshot(code));
+        long seq = audit.record(projectId, grant.username(), "code.moved", "CODE", codeId, before, snapshot(code));
+        changed.fire(CodebookChanged.of(projectId, codeId, seq));
         return view(projectId, code);
     }
 
@@ -157,6 +165,7 @@ public class CodebookService {
         }
         Map<String, Object> before = snapshot(source);
         List<CodingChange> recoded = codingsOf(source.id, true);
+        List<CodedPlace> places = placesOf(source.id);
         int duplicates = removeDuplicateCodings(source.id, target.id);
         int moved = sql("update coding set code_id = ?2 where code_id = ?1", source.id, target.id);
         for (Code child : Code.children(projectId, source.id)) {
@@ -174,6 +183,7 @@ public class CodebookService {
         after.put("childrenMoved", children);
         long seq = audit.record(projectId, grant.username(), "code.merged", "CODE", codeId, before, after);
         changes.publish(seq, new CodingsChanged(projectId, recoded));
+        changed.fire(new CodebookChanged(projectId, codeId, seq, places));
         return new MergeResult(view(projectId, Code.findById(target.id)), moved, duplicates, children);
     }
 
@@ -182,24 +192,28 @@ public class CodebookService {
         Code code = find(projectId, codeId);
         int children = Code.children(projectId, codeId).size();
         if (children > 0) {
-            throw ProblemException.conflict("‘" + code.name + "’ has " + Words.count(children, "sub-code")
-                    + ". Move, merge or delete " + (children == 1 ? "it" : "them") + " first.");
+            String them = children == 1 ? "it" : "them";
+            throw ProblemException.conflict("‘" + code.name + "’ has " + Words.count(children, "sub-code") + ". Move "
+                    + them + " elsewhere, merge " + them + " into another code or delete " + them + " first.")
+                    .with("subCodes", children);
         }
         long codings = codingCounts(projectId).getOrDefault(codeId, 0L);
         if (codings > 0 && rule == CodingsOnDelete.REFUSE) {
-            // the API's codings=delete is in the README; the researcher is told the choice in their words
-            throw ProblemException.conflict("‘" + code.name + "’ is used by " + Words.count(codings, "coding")
-                    + ". Merge it into another code to keep " + (codings == 1 ? "it" : "them")
-                    + ", or delete the code together with " + (codings == 1 ? "its coding." : "its codings."))
+            // scripts meet this refusal as it is: say both ways on, and how to ask for each
+            throw ProblemException.conflict("‘" + code.name + "’ has " + Words.count(codings, "coding") + ". To delete "
+                    + (codings == 1 ? "it" : "them") + " with the code, add ?codings=delete to the request; to keep "
+                    + (codings == 1 ? "it" : "them") + ", merge the code into another one first.")
                     .with("codings", codings);
         }
         Map<String, Object> before = snapshot(code);
         before.put("codingsDeleted", codings);
         List<CodingChange> removed = codingsOf(codeId, false);
+        List<CodedPlace> places = placesOf(codeId);
         dependents.removeForCode(projectId, codeId);
         code.delete();
         long seq = audit.record(projectId, grant.username(), "code.deleted", "CODE", codeId, before, null);
         changes.publish(seq, new CodingsChanged(projectId, removed));
+        changed.fire(new CodebookChanged(projectId, codeId, seq, places));
     }
 
     /** The code if it belongs to the project, else 404. */
@@ -234,6 +248,15 @@ public class CodebookService {
             return new CodingChange(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), range,
                     kept ? range : null);
         }).toList();
+    }
+
+    /** The documents, layers and coders of a code's codings: whose live streams hear that they moved or went. */
+    private List<CodedPlace> placesOf(long codeId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct document_id, layer, coder_id from coding "
+                + "where code_id = ?1").setParameter(1, codeId).getResultList();
+        return rows.stream().map(row -> new CodedPlace(((Number) row[0]).longValue(), "MASTER".equals(row[1]),
+                ((Number) row[2]).longValue())).toList();
     }
 
     private int removeDuplicateCodings(long sourceId, long targetId) {

@@ -1,7 +1,9 @@
 package app.margin.coding;
 
+import app.margin.codebook.CodebookChanged;
 import app.margin.identity.ProjectAccess;
 import app.margin.identity.ProjectAccess.Grant;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -20,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The live event streams of open viewers: after a change to codings or memos commits ({@link LiveNotice}), each
- * member listening on the project is sent {@code {type, documentId, seq}} if {@link LayerVisibility} lets them see
+ * The live event streams of open pages (viewer, codebook, memos): after a change to codings, memos or the codebook
+ * commits ({@link LiveNotice}, {@link CodebookChanged}), each member listening on the project is sent
+ * {@code {type, documentId, seq}} (a codebook notice also {@code codeId}) if {@link LayerVisibility} lets them see
  * the change, decided afresh per change (a reveal or a role change counts at once). A stream that falls more than
  * {@value #BUFFER} notices behind is ended; the browser reconnects and reloads what it shows.
  */
@@ -52,10 +55,13 @@ public class LiveFeed {
     private record Listener(long userId, MultiEmitter<? super Notice> emitter) {
     }
 
-    /** What a listener is sent: no participant text, no code, no coder; the viewer asks the API again. */
-    public record Notice(String type, Long documentId, long seq) {
+    /**
+     * What a listener is sent: no participant text, no coder, and a code only as the id of the codebook's changed code
+     * (left out of other notices); the page asks the API again.
+     */
+    public record Notice(String type, Long documentId, @JsonInclude(JsonInclude.Include.NON_NULL) Long codeId, long seq) {
         /** Not a change: sent as a comment line. */
-        static final Notice HEARTBEAT = new Notice("heartbeat", null, 0);
+        static final Notice HEARTBEAT = new Notice("heartbeat", null, null, 0);
     }
 
     /** The notices of one member on one project (the caller's grant was checked by the resource), until they leave. */
@@ -85,7 +91,13 @@ public class LiveFeed {
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveNotice notice) {
         if (listeners.containsKey(notice.projectId())) {
-            sender.execute(() -> send(notice));
+            sender.execute(() -> send(notice.projectId(), List.of(notice)));
+        }
+    }
+
+    void onCodebookCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) CodebookChanged change) {
+        if (listeners.containsKey(change.projectId())) {
+            sender.execute(() -> send(change.projectId(), LiveNotice.of(change)));
         }
     }
 
@@ -93,22 +105,30 @@ public class LiveFeed {
         listeners.values().forEach(set -> set.forEach(listener -> listener.emitter().emit(Notice.HEARTBEAT)));
     }
 
-    private void send(LiveNotice notice) {
-        List<Listener> now = List.copyOf(listeners.getOrDefault(notice.projectId(), Set.of()));
-        Notice sent = new Notice(notice.type().name().toLowerCase(), notice.documentId(), notice.seq());
+    /**
+     * Sends the notices of one committed change to each listener that may see them, deciding visibility once per
+     * listener (a merge announces every document, layer and coder its code was used on).
+     */
+    private void send(long projectId, List<LiveNotice> notices) {
+        List<Listener> now = List.copyOf(listeners.getOrDefault(projectId, Set.of()));
         for (Listener listener : now) {
             try {
-                Boolean sees = QuarkusTransaction.requiringNew().call(() -> {
-                    Grant grant = access.grantOf(notice.projectId(), listener.userId());
-                    return grant == null ? null : notice.visibleTo(LayerVisibility.of(grant));
+                List<LiveNotice> seen = QuarkusTransaction.requiringNew().call(() -> {
+                    Grant grant = access.grantOf(projectId, listener.userId());
+                    if (grant == null) {
+                        return null;
+                    }
+                    LayerVisibility visibility = LayerVisibility.of(grant);
+                    return notices.stream().filter(n -> n.visibleTo(visibility)).toList();
                 });
-                if (sees == null) {
+                if (seen == null) {
                     listener.emitter().complete(); // no longer a member
-                } else if (sees) {
-                    listener.emitter().emit(sent);
+                } else {
+                    seen.forEach(n -> listener.emitter().emit(new Notice(n.type().name().toLowerCase(), n.documentId(),
+                            n.codeId(), n.seq())));
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("A live notice of project %d could not be sent: %s", notice.projectId(), e.toString());
+                LOG.warnf("A live notice of project %d could not be sent: %s", projectId, e.toString());
                 listener.emitter().fail(e);
             }
         }

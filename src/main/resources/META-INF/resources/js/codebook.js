@@ -1,8 +1,20 @@
 // The codebook editor: the code tree on the left, the selected code's definition, criteria, colour and place on
-// the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers.
+// the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers. It
+// follows the project's live notices: others' codings and codebook changes show in the counts and segments at once.
 import { api } from './api.js';
 import { act, h, count } from './dom.js';
 import { documentHref, layerOf } from './links.js';
+import { followProject } from './live.js';
+
+/** Who holds a code's codings, as the delete confirmation says it: "5 in the master layer, 6 by ana". */
+export function codingsByLayer(segments) {
+  const layers = new Map();
+  for (const { coding } of segments) {
+    const key = coding.layer === 'MASTER' ? 'in the master layer' : `by ${coding.coder}`;
+    layers.set(key, (layers.get(key) ?? 0) + 1);
+  }
+  return [...layers].map(([who, n]) => `${n.toLocaleString('en')} ${who}`);
+}
 
 export async function codebookView(pid, { show, showError }) {
   const project = await api(`/projects/${pid}`);
@@ -11,8 +23,25 @@ export async function codebookView(pid, { show, showError }) {
   const tree = h('nav', { class: 'card codebook', 'aria-label': 'Codes' });
   const editor = h('section', { class: 'card', 'aria-live': 'polite' });
   const status = text => editor.prepend(h('p', { class: 'ok', role: 'status' }, text));
+  /** The code in the editor, as loaded, and whether its form holds edits not yet saved (a live reload keeps them). */
+  let selected = null;
+  let edited = false;
+  let segmentList = null;
 
-  async function reload(selectId) {
+  /**
+   * Reloads run one at a time: a live refresh landing between an action's reload and its status line would redraw
+   * the editor and take that line away (the notice of one's own change arrives while its reload is still reading).
+   */
+  let running = Promise.resolve();
+  const oneAtATime = task => {
+    const next = running.then(task);
+    running = next.catch(() => {});
+    return next;
+  };
+  const reload = selectId => oneAtATime(() => reloadNow(selectId));
+  const refresh = () => oneAtATime(refreshNow);
+
+  async function reloadNow(selectId) {
     codes = await api(`/projects/${pid}/codes`);
     renderTree();
     const selected = codes.find(c => c.id === selectId);
@@ -82,6 +111,7 @@ export async function codebookView(pid, { show, showError }) {
   const nullable = id => value(id).trim() === '' ? null : value(id);
 
   function newCode() {
+    selected = null;
     if (!editable) {
       editor.replaceChildren(h('p', { class: 'muted' }, 'Choose a code to read its definition.'));
       return;
@@ -105,6 +135,8 @@ export async function codebookView(pid, { show, showError }) {
 
   async function edit(code) {
     const segments = await api(`/projects/${pid}/codes/${code.id}/segments`);
+    selected = code;
+    edited = false;
     const color = h('input', { id: 'code-color', type: 'color', disabled: !editable });
     color.value = code.color;
     const form = h('form', { class: 'code-form' },
@@ -116,6 +148,8 @@ export async function codebookView(pid, { show, showError }) {
       ...field('code-example', 'Example', code.example, true),
       h('label', { for: 'code-color' }, 'Colour'), color,
       editable ? h('button', { type: 'submit' }, 'Save code') : null);
+    form.addEventListener('input', () => { edited = true; });
+    form.addEventListener('change', () => { edited = true; });
     form.addEventListener('submit', event => {
       event.preventDefault();
       act(form.querySelector('button[type=submit]'), () => saveCode());
@@ -139,12 +173,14 @@ export async function codebookView(pid, { show, showError }) {
         await reload(result.into.id);
         status(`Merged “${code.name}” into “${result.into.name}”: ${count(result.codingsMoved, 'coding')} moved.`);
       }) }, 'Merge'),
-      h('button', { type: 'button', class: 'secondary', onclick: event => act(event.currentTarget, async () => {
-        await api(`/projects/${pid}/codes/${code.id}`, { method: 'DELETE' });
-        await reload(null);
-        status(`Deleted “${code.name}”.`);
-      }) }, 'Delete code')) : null;
-    editor.replaceChildren(form, actions,
+      deleteButton(code)) : null;
+    segmentList = h('div', { class: 'code-segments' });
+    showSegments(code, segments);
+    editor.replaceChildren(form, actions, segmentList);
+  }
+
+  function showSegments(code, segments) {
+    segmentList.replaceChildren(
       h('h3', {}, `Segments (${segments.length})`),
       h('ul', { class: 'segments' }, segments.map(s => h('li', {},
         h('p', { class: 'kwic' }, h('span', { class: 'muted' }, s.before),
@@ -155,8 +191,66 @@ export async function codebookView(pid, { show, showError }) {
           ` · ${s.speaker ? s.speaker + ' · ' : ''}${s.coding.coder}${s.coding.layer === 'MASTER' ? ' (master)' : ''}`)))));
   }
 
+  /**
+   * Delete, after saying what goes with the code: its sub-codes must go first (the API refuses them); its codings,
+   * counted afresh per layer, go with it once confirmed (codings=delete); a code nobody used asks a plain yes.
+   */
+  function deleteButton(code) {
+    const box = h('div', { class: 'code-delete' });
+    const ask = h('button', { type: 'button', class: 'secondary', onclick: () => act(ask, async () => {
+      const subCodes = codes.filter(c => c.parentId === code.id).length;
+      if (subCodes) {
+        const them = subCodes === 1 ? 'it' : 'them';
+        box.replaceChildren(h('p', { class: 'error', role: 'alert' }, `“${code.name}” has ${count(subCodes, 'sub-code')}. `
+          + `Move ${them} elsewhere, merge ${them} into another code or delete ${them} first.`));
+        return;
+      }
+      const segments = await api(`/projects/${pid}/codes/${code.id}/segments`);
+      const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(confirm, async () => {
+        await api(`/projects/${pid}/codes/${code.id}${segments.length ? '?codings=delete' : ''}`, { method: 'DELETE' });
+        await reload(null);
+        status(segments.length ? `Deleted “${code.name}” and its ${count(segments.length, 'coding')}.` : `Deleted “${code.name}”.`);
+      }) }, segments.length ? 'Delete the code and its codings' : 'Delete the code');
+      const layers = codingsByLayer(segments);
+      const said = segments.length
+        ? `“${code.name}” has ${count(segments.length, 'coding')} in ${count(layers.length, 'layer')} (${layers.join(', ')}); `
+          + `${segments.length === 1 ? 'it' : 'they'} will be deleted too, with the memos on ${segments.length === 1 ? 'it' : 'them'} and on the code. This cannot be undone.`
+        : `Delete “${code.name}”? No passage is coded with it.`;
+      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': `Confirm deleting ${code.name}` },
+        h('p', {}, said),
+        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren() }, 'Keep the code'))));
+      confirm.focus();
+    }) }, 'Delete code…');
+    return h('div', {}, ask, box);
+  }
+
+  /**
+   * A live notice: someone changed codings or the codebook. The tree's counts are read again, and the code in the
+   * editor: its segments always, its form only when nobody is typing in it and it changed (a save then meets the
+   * version check and says so); a code merged or deleted by someone else leaves the editor with a note.
+   */
+  async function refreshNow() {
+    codes = await api(`/projects/${pid}/codes`);
+    renderTree();
+    if (!selected) return;
+    const now = codes.find(c => c.id === selected.id);
+    if (!now) {
+      const gone = selected;
+      newCode();
+      status(`“${gone.name}” is no longer in the codebook: someone merged or deleted it.`);
+    } else if (now.version !== selected.version && !edited) {
+      await edit(now);
+    } else {
+      showSegments(selected, await api(`/projects/${pid}/codes/${now.id}/segments`));
+    }
+  }
+
   renderTree();
   newCode();
+  const live = () => (tree.isConnected ? refresh().catch(showError) : stop());
+  const stopLive = followProject(pid, { onCodings: live, onCodebook: live });
+  function stop() { stopLive(); }
+  window.addEventListener('hashchange', stop, { once: true });
   show(
     h('p', {}, h('a', { href: `#/projects/${pid}` }, '← Project')),
     h('h1', {}, `Codebook of ${project.name}`),

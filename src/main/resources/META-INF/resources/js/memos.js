@@ -2,6 +2,7 @@
 // Undo after a deletion; and the project's memo page, every memo the reader may see with what it is about.
 import { api } from './api.js';
 import { act, h, undoOffer, count } from './dom.js';
+import { followProject } from './live.js';
 
 /** Whether the reader may change (author who may still write) or delete (author, or an OWNER) a memo. */
 function rights(memo, me, role) {
@@ -87,12 +88,15 @@ function targetOf(pid, memo, documents, codes) {
   }
 }
 
-/** The project's memo page: every memo the reader may see with its target, a text filter, and a new project memo. */
+/**
+ * The project's memo page: every memo the reader may see with its target, a text filter, and a new project memo.
+ * It follows the live notices: others' new, changed and deleted memos appear at once, and a renamed code is named anew.
+ */
 export async function memosView(pid, { me, show }) {
   const [project, documentList, codeList] = await Promise.all([
     api(`/projects/${pid}`), api(`/projects/${pid}/documents`), api(`/projects/${pid}/codes`)]);
   const documents = new Map(documentList.map(d => [d.id, d]));
-  const codes = new Map(codeList.map(c => [c.id, c]));
+  let codes = new Map(codeList.map(c => [c.id, c]));
   const list = h('ul', { class: 'memos memo-list' });
   const tally = h('p', { class: 'muted', role: 'status' });
   const filter = h('input', { id: 'memo-filter', type: 'search', autocomplete: 'off' });
@@ -112,6 +116,25 @@ export async function memosView(pid, { me, show }) {
     })) : [h('li', { class: 'muted' }, memos.length ? 'No memo matches.' : 'No memos yet.')]));
   }
   const load = async () => { memos = await api(`/projects/${pid}/memos`); render(); };
+  // a memo being edited or just deleted (its Undo showing) must not be redrawn away: reload only when none is
+  const busy = () => list.querySelector('form, .undo-offer button') !== null;
+  const showError = error => { tally.textContent = `The memos could not be read again: ${error.message}`; };
+  let waiting = false;
+  const reloadLive = async ({ withCodes = false } = {}) => {
+    if (!list.isConnected) return stopLive();
+    if (withCodes) codes = new Map((await api(`/projects/${pid}/codes`)).map(c => [c.id, c]));
+    if (busy()) { waiting = true; return; }
+    waiting = false;
+    await load();
+  };
+  const stopLive = followProject(pid, {
+    onMemos: () => reloadLive().catch(showError),
+    // a memo's target is named by its code; a merged or deleted code moved or took memos with it
+    onCodebook: () => reloadLive({ withCodes: true }).catch(showError),
+  });
+  window.addEventListener('hashchange', stopLive, { once: true });
+  // a reload held back while a memo was being edited happens once the editing is done
+  list.addEventListener('click', () => setTimeout(() => { if (waiting && !busy()) reloadLive().catch(showError); }, 0));
   filter.addEventListener('input', render);
 
   let form = null;

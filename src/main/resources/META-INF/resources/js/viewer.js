@@ -631,6 +631,15 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       if (documentIds.includes(doc.id) || documentIds.includes(null)) redrawCodings();
     },
     onMemos: () => (text.isConnected ? [...memoLoads].forEach(load => load()?.catch?.(showError)) : stopFollowing()),
+    // a code added, renamed, recoloured, moved, merged or deleted: the tree, the picker and the stripes' names follow
+    onCodebook: () => (text.isConnected ? api(`/projects/${pid}/codes`).then(async fresh => {
+      codes.splice(0, codes.length, ...fresh);
+      codeById.clear();
+      fresh.forEach(c => codeById.set(c.id, c));
+      const focused = text.contains(document.activeElement) ? document.activeElement.dataset.unitStart : undefined;
+      await redrawCodings(); // the redraw replaces the passages: the one the coder was on keeps the focus
+      if (focused !== undefined) text.querySelector(`[data-unit-start="${focused}"]`)?.focus({ preventScroll: true });
+    }).catch(showError) : stopFollowing()),
   });
   function stopFollowing() {
     stopLive();

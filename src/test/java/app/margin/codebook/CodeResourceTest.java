@@ -124,9 +124,12 @@ class CodeResourceTest {
         long used = Api.newCode(team.supervisor(), team.projectId(), "Used", parent);
         Api.code(team.coder(), team.projectId(), doc, used, 0, 4);
         as(team.supervisor()).delete(team.path("/codes/" + parent)).then().statusCode(409)
-                .body("detail", containsString("sub-code"));
+                .body("detail", equalTo("‘Parent’ has 1 sub-code. Move it elsewhere, merge it into another code "
+                        + "or delete it first.")).body("subCodes", equalTo(1));
+        // in words a script's author understands, saying how to ask for each way on (not "1 coding(s)")
         as(team.supervisor()).delete(team.path("/codes/" + used)).then().statusCode(409)
-                .body("detail", containsString("used by 1 coding")).body("codings", equalTo(1));
+                .body("detail", equalTo("‘Used’ has 1 coding. To delete it with the code, add ?codings=delete to the "
+                        + "request; to keep it, merge the code into another one first.")).body("codings", equalTo(1));
         as(team.supervisor()).delete(team.path("/codes/" + used + "?codings=maybe")).then().statusCode(400);
         as(team.supervisor()).delete(team.path("/codes/" + used + "?codings=delete")).then().statusCode(204);
         as(team.supervisor()).get(team.path("/codings?documentId=" + doc)).then().body("size()", equalTo(0));

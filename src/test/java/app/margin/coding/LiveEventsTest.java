@@ -131,6 +131,60 @@ class LiveEventsTest {
         }
     }
 
+    /**
+     * A code merged or deleted is a codebook notice for every member and a codings notice for each document whose
+     * codings it moved or removed, to those who may see them: the partner in an unrevealed blind round hears of its
+     * own document, never of the round's document where only the other coder used the code.
+     */
+    @Test
+    void aMergedOrDeletedCodeTellsEveryoneOfTheCodebookAndEachMemberOfTheDocumentsTheyMaySee() throws Exception {
+        Team team = Api.team("Live codebook");
+        long doc = Api.importText(team.supervisor(), team.projectId(), "p01.txt", TEXT, null);
+        long other = Api.importText(team.supervisor(), team.projectId(), "p02.txt", "P02: The church helped.\n", null);
+        long cost = Api.newCode(team.supervisor(), team.projectId(), "Cost", null);
+        long fees = Api.newCode(team.supervisor(), team.projectId(), "Fees", null);
+        as(team.supervisor()).body(Map.of("name", "Pilot", "documentIds", List.of(doc),
+                        "coders", List.of(team.coder(), team.coder2()), "codeIds", List.of(cost), "blind", true))
+                .post(team.path("/agreement/rounds")).then().statusCode(201);
+        Api.code(team.coder(), team.projectId(), doc, cost, 5, 11); // blind: the partner may not know of it
+        Api.code(team.coder2(), team.projectId(), other, cost, 5, 11);
+
+        try (Stream supervisor = new Stream(team.supervisor(), team.projectId());
+                Stream partner = new Stream(team.coder2(), team.projectId())) {
+            as(team.supervisor()).body(Map.of("intoCodeId", fees)).post(team.path("/codes/" + cost + "/merge"))
+                    .then().statusCode(200);
+            assertEquals(Set.of("codebook " + cost, "codings " + doc, "codings " + other), told(supervisor, 3));
+            assertEquals(Set.of("codebook " + cost, "codings " + other), told(partner, 2));
+            long price = Api.newCode(team.supervisor(), team.projectId(), "Price", null); // a barrier, and a notice
+            var created = partner.next();
+            assertEquals("codebook " + price, said(created), "the blind round's document was not told");
+            assertEquals(Set.of("type", "documentId", "codeId", "seq"), fields(created.getValue()), "ids only");
+            assertFalse(created.getValue().toString().contains("Price"), "no name in a notice");
+            assertEquals("codebook " + price, said(supervisor.next()));
+
+            as(team.supervisor()).delete(team.path("/codes/" + fees + "?codings=delete")).then().statusCode(204);
+            assertEquals(Set.of("codebook " + fees, "codings " + doc, "codings " + other), told(supervisor, 3));
+            assertEquals(Set.of("codebook " + fees, "codings " + other), told(partner, 2));
+            as(team.supervisor()).body(Map.of("name", "Price of land", "version", 0))
+                    .put(team.path("/codes/" + price)).then().statusCode(200);
+            assertEquals("codebook " + price, said(partner.next()), "a rename is told; the round's document was not");
+        }
+    }
+
+    /** The next {@code n} notices of a stream, each as "type id" (the document, or the code of a codebook notice). */
+    private static Set<String> told(Stream stream, int n) throws InterruptedException {
+        Set<String> told = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            told.add(said(stream.next()));
+        }
+        return told;
+    }
+
+    private static String said(Map.Entry<String, JsonNode> event) {
+        JsonNode id = event.getValue().get(event.getKey().equals("codebook") ? "codeId" : "documentId");
+        return event.getKey() + " " + id.asLong();
+    }
+
     @Test
     void aProjectTheCallerIsNotAMemberOfIsNotFound() {
         Team team = Api.team("Live foreign");

@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-/** Editing the codebook in the browser: add, define, move, a refused delete explained, read-only for coders. */
+/** Editing the codebook in the browser: add, define, move, delete after saying what goes with it, read-only for coders. */
 @QuarkusTest
 class CodebookPageTest extends BrowserTest {
 
@@ -55,8 +55,6 @@ class CodebookPageTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Moved “Broker role” under “The journey”.");
         assertEquals(codes.getLong("find { it.name == 'The journey' }.id"),
                 Api.as(team.coder()).get(team.path("/codes/" + broker)).then().extract().jsonPath().getLong("parentId"));
-        page.getByRole(AriaRole.BUTTON, named("Delete code")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("is used by 1 coding. Merge it into another code to keep it");
 
         Page coder = browser.signIn(root, team.coder(), Api.PASSWORD);
         coder.navigate(root + "#/projects/" + team.projectId() + "/codebook");
@@ -64,5 +62,58 @@ class CodebookPageTest extends BrowserTest {
         assertThat(coder.getByLabel("Definition")).isDisabled();
         assertEquals(0, coder.getByRole(AriaRole.BUTTON, named("New code")).count());
         assertEquals(0, coder.getByRole(AriaRole.BUTTON, named("Save code")).count());
+    }
+
+    /**
+     * Delete code… says first what would go: a code with sub-codes cannot be deleted (they are named); one with
+     * codings names how many in which layers, and Keep keeps it; confirmed, the code and its codings go; an unused
+     * code asks a plain yes.
+     */
+    @Test
+    void deletingACodeSaysWhatGoesWithItAndAsksFirst() {
+        Api.Team team = Api.team("Deleting codes in the browser");
+        long doc = Api.importText(team.supervisor(), team.projectId(), "p.txt", "The broker wanted money and more money.", null);
+        long trust = Api.newCode(team.supervisor(), team.projectId(), "Trust", null);
+        Api.newCode(team.supervisor(), team.projectId(), "Doubt", trust);
+        long fees = Api.newCode(team.supervisor(), team.projectId(), "Fees", null);
+        long unused = Api.newCode(team.supervisor(), team.projectId(), "Unused", null);
+        Api.code(team.coder(), team.projectId(), doc, fees, 4, 10);
+        Api.code(team.coder(), team.projectId(), doc, fees, 18, 23);
+        Api.code(team.coder2(), team.projectId(), doc, fees, 33, 38);
+        Page page = browser.signIn(root, team.supervisor(), Api.PASSWORD);
+        page.navigate(root + "#/projects/" + team.projectId() + "/codebook");
+
+        page.getByRole(AriaRole.BUTTON, named("Trust (0)")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Trust").setExact(true))).isVisible(); // its editor is open
+        page.getByRole(AriaRole.BUTTON, named("Delete code…")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("“Trust” has 1 sub-code. Move it elsewhere, merge it into "
+                + "another code or delete it first.");
+        Api.as(team.supervisor()).get(team.path("/codes/" + trust)).then().statusCode(200);
+
+        page.getByRole(AriaRole.BUTTON, named("Fees (3)")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Fees").setExact(true))).isVisible(); // its editor is open
+        page.getByRole(AriaRole.BUTTON, named("Delete code…")).click();
+        var confirm = page.getByRole(AriaRole.GROUP, named("Confirm deleting Fees"));
+        assertThat(confirm).containsText("“Fees” has 3 codings in 2 layers (2 by " + team.coder() + ", 1 by "
+                + team.coder2() + "); they will be deleted too");
+        page.getByRole(AriaRole.BUTTON, named("Keep the code")).click();
+        assertThat(confirm).hasCount(0);
+        Api.as(team.supervisor()).get(team.path("/codes/" + fees)).then().statusCode(200);
+        Api.as(team.supervisor()).get(team.path("/codings?codeId=" + fees)).then().body("size()", org.hamcrest.Matchers.equalTo(3));
+
+        page.getByRole(AriaRole.BUTTON, named("Delete code…")).click();
+        page.getByRole(AriaRole.BUTTON, named("Delete the code and its codings")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted “Fees” and its 3 codings.");
+        Api.as(team.supervisor()).get(team.path("/codes/" + fees)).then().statusCode(404);
+        Api.as(team.supervisor()).get(team.path("/codings?documentId=" + doc)).then().body("size()", org.hamcrest.Matchers.equalTo(0));
+
+        page.getByRole(AriaRole.BUTTON, named("Unused (0)")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Unused").setExact(true))).isVisible(); // its editor is open
+        page.getByRole(AriaRole.BUTTON, named("Delete code…")).click();
+        assertThat(page.getByRole(AriaRole.GROUP, named("Confirm deleting Unused")))
+                .containsText("Delete “Unused”? No passage is coded with it.");
+        page.getByRole(AriaRole.BUTTON, named("Delete the code").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted “Unused”.");
+        Api.as(team.supervisor()).get(team.path("/codes/" + unused)).then().statusCode(404);
     }
 }
