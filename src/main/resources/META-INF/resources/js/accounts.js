@@ -1,7 +1,7 @@
 // The Accounts page (administrators): every account with its state, creating one, disabling and enabling it, and
 // resetting a forgotten password. Disabling or resetting ends the account's sessions at once (the server does that).
 import { api } from './api.js';
-import { act as actBeside, h } from './dom.js';
+import { act as actBeside, h, fill } from './dom.js';
 
 export async function accountsView({ me, show, showError }) {
   const table = h('section', { class: 'card', 'aria-labelledby': 'accounts-heading' });
@@ -31,7 +31,7 @@ export async function accountsView({ me, show, showError }) {
         { method: 'PUT', body: { newPassword: password.value } }),
       `The password of ${user.username} is reset; their sessions have ended.`);
     });
-    cell.replaceChildren(form);
+    fill(cell, form);
     password.focus();
   }
 
@@ -58,7 +58,7 @@ export async function accountsView({ me, show, showError }) {
         h('td', { class: u.enabled ? '' : 'disabled-account' }, u.enabled ? 'enabled' : 'disabled'),
         h('td', {}, u.createdAt ? date(u.createdAt) : '—'), actions);
     });
-    table.replaceChildren(
+    fill(table,
       h('h2', { id: 'accounts-heading' }, `Accounts (${users.length})`),
       h('table', {},
         h('thead', {}, h('tr', {}, ['User name', 'Display name', 'Role', 'State', 'Created', 'Actions']

@@ -2,7 +2,7 @@
 // Krippendorff's thresholds), drill into disagreements side by side, adjudicate into the master layer (and undo),
 // watch drift per week for a coder pair, download the report.
 import { api } from './api.js';
-import { act, h, svg, count } from './dom.js';
+import { act, h, svg, count, fill } from './dom.js';
 
 const UNITS = [
   ['CHARACTER', 'Characters (every character coded or not, as NVivo)'],
@@ -84,7 +84,7 @@ export async function agreementView(pid, { show, showError }) {
   // ---- rounds -----------------------------------------------------------------------------------------------------
   async function listRounds() {
     const rounds = await api(`/projects/${pid}/agreement/rounds`);
-    roundsCard.replaceChildren(h('h2', { id: 'rounds-heading' }, `Rounds (${rounds.length})`),
+    fill(roundsCard, h('h2', { id: 'rounds-heading' }, `Rounds (${rounds.length})`),
       rounds.length === 0 ? h('p', { class: 'muted' }, 'No round yet: set one up below.')
         : h('ul', { class: 'round-list' }, rounds.map(r => h('li', {},
           h('button', { type: 'button', class: 'code-link', onclick: () => open(r.id).catch(showError) }, r.name),
@@ -104,7 +104,7 @@ export async function agreementView(pid, { show, showError }) {
     const disagreementsBox = h('section', { class: 'card', 'aria-labelledby': 'disagreements-heading' });
     const adjudicationsBox = h('section', { class: 'card', 'aria-labelledby': 'adjudications-heading' });
     const driftBox = h('section', { class: 'card', 'aria-labelledby': 'drift-heading' });
-    detail.replaceChildren(
+    fill(detail,
       h('section', { class: 'card', 'aria-labelledby': 'table-heading' },
         h('h2', { id: 'table-heading' }, `Agreement: ${round.name}`),
         h('p', { class: 'muted' }, `Unit of analysis: ${round.unit.toLowerCase()} · coders ${round.coders.join(', ')} · `
@@ -127,14 +127,14 @@ export async function agreementView(pid, { show, showError }) {
       const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(confirm, async () => {
         await api(`/projects/${pid}/agreement/rounds/${round.id}`, { method: 'DELETE' });
         current = null;
-        detail.replaceChildren();
+        fill(detail);
         await listRounds();
         say(`Deleted the round “${round.name}”.`);
       }) }, 'Delete the round');
-      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm deleting the round' },
+      fill(box, h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm deleting the round' },
         h('p', {}, `Deleting “${round.name}” removes the round, its figures and its list of decisions. The codings stay, `
           + 'and so do the master codings its decisions wrote.'),
-        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren(ask) }, 'Keep the round'))));
+        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => fill(box, ask) }, 'Keep the round'))));
       confirm.focus();
     } }, 'Delete this round…');
     box.append(ask);
@@ -166,7 +166,7 @@ export async function agreementView(pid, { show, showError }) {
       current.codeIds.map(id => h('option', { value: id, selected: id === codeId }, codeName.get(id) ?? `code ${id}`)));
     filter.addEventListener('change', () => showDisagreements(box, filter.value ? Number(filter.value) : null).catch(showError));
     const side = h('div', { class: 'disagreement-detail', 'aria-live': 'polite' });
-    box.replaceChildren(h('h2', { id: 'disagreements-heading' }, `Disagreements (${list.length})`),
+    fill(box, h('h2', { id: 'disagreements-heading' }, `Disagreements (${list.length})`),
       h('p', {}, h('label', { for: 'disagreement-code' }, 'Code '), filter),
       list.length === 0 ? h('p', { class: 'muted' }, 'The coders agree everywhere on these codes.') : h('table', {},
         h('thead', {}, h('tr', {}, ['Difference', 'Code', 'Document', 'Text', ''].map(t => h('th', { scope: 'col' }, t)))),
@@ -196,7 +196,7 @@ export async function agreementView(pid, { show, showError }) {
     const start = h('input', { id: 'adjust-start', type: 'number', value: d.start, min: 0 });
     const end = h('input', { id: 'adjust-end', type: 'number', value: d.end, min: 1 });
     const ids = d.segments.map(s => s.codingId);
-    side.replaceChildren(h('h3', {}, `${d.codeName} in ${d.documentTitle}, characters ${d.start}–${d.end}`),
+    fill(side, h('h3', {}, `${d.codeName} in ${d.documentTitle}, characters ${d.start}–${d.end}`),
       h('div', { class: 'side-by-side' },
         d.segments.map(s => h('div', { class: 'coder-column' },
           h('h4', {}, s.coder), h('p', { class: 'muted' }, `${s.start}–${s.end}`), highlighted(s),
@@ -216,7 +216,7 @@ export async function agreementView(pid, { show, showError }) {
   async function showAdjudications(box) {
     const rid = current.id;
     const list = await api(`/projects/${pid}/agreement/rounds/${rid}/adjudications`);
-    box.replaceChildren(h('h2', { id: 'adjudications-heading' }, `Decisions (${list.length})`),
+    fill(box, h('h2', { id: 'adjudications-heading' }, `Decisions (${list.length})`),
       list.length === 0 ? h('p', { class: 'muted' }, 'No decision yet.') : h('ul', { class: 'memos' }, list.map(a => h('li', {},
         `${a.decision.toLowerCase()} · ${codeName.get(a.codeId) ?? a.codeId} · ${a.start}–${a.end} · ${a.decidedBy}`,
         a.undoneAt ? h('span', { class: 'muted' }, ` · undone by ${a.undoneBy}`)
@@ -239,11 +239,11 @@ export async function agreementView(pid, { show, showError }) {
       try {
         const drift = await api(`/projects/${pid}/agreement/rounds/${rid}/drift?codeId=${code.value}`
           + `&coderA=${encodeURIComponent(a.value)}&coderB=${encodeURIComponent(b.value)}`);
-        chart.replaceChildren(driftChart(drift));
+        fill(chart, driftChart(drift));
         showError(null);
       } catch (error) { showError(error); }
     };
-    box.replaceChildren(h('h2', { id: 'drift-heading' }, 'Drift per week'),
+    fill(box, h('h2', { id: 'drift-heading' }, 'Drift per week'),
       h('p', { class: 'code-actions' }, h('label', { for: 'drift-code' }, 'Code'), code,
         h('label', { for: 'drift-a' }, 'Coder A'), a, h('label', { for: 'drift-b' }, 'Coder B'), b,
         h('button', { type: 'button', onclick: draw }, 'Show drift')), chart);

@@ -12,7 +12,7 @@
 //   of that code's segments (scope "Segments of one code") with the same layer and filters, whose "N segments found"
 //   is the cell's number (and whose per-document list holds the cell's documents).
 import { api, ApiError } from './api.js';
-import { count, h } from './dom.js';
+import { count, h, fill } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 
 /** Background and text colour for a cell: darker for larger values, text white on dark cells (WCAG AA). */
@@ -54,7 +54,7 @@ async function keywordsCard(pid, query, showError) {
       const params = new URLSearchParams({ codeId: code.value, limit: 25 });
       if (query()) params.set('q', query());
       const result = await api(`/projects/${pid}/keywords?${params}`);
-      list.replaceChildren(result.words.length === 0 ? h('p', { class: 'muted' }, 'No words stand out in this code’s segments.')
+      fill(list, result.words.length === 0 ? h('p', { class: 'muted' }, 'No words stand out in this code’s segments.')
         : h('table', { class: 'counts keywords' },
           h('thead', {}, h('tr', {}, ['Word', 'In the code', 'Elsewhere', 'G²'].map(t => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, result.words.map(w => h('tr', {}, h('td', {}, w.term), h('td', { class: 'number' }, w.targetCount),
@@ -104,7 +104,7 @@ export async function analysisView(pid, { show, showError }) {
       : kind.value === 'attributes' ? [['segments', 'Segments'], ['documents', 'Documents'], ['row_percent', 'Row %'], ['column_percent', 'Column %']]
         : [['segments', 'Segments'], ['row_percent', 'Row %'], ['column_percent', 'Column %']];
     const keep = cell.value;
-    cell.replaceChildren(...cells.map(([value, label]) => h('option', { value }, label)));
+    fill(cell, ...cells.map(([value, label]) => h('option', { value }, label)));
     if (cells.some(([value]) => value === keep)) cell.value = keep;
   }
 
@@ -152,7 +152,7 @@ export async function analysisView(pid, { show, showError }) {
   function renderPairs(result) {
     const segment = s => h('td', {}, s.text ?? '', ' ', h('span', { class: 'muted' }, `(${s.start}–${s.end})`));
     pairsBox.hidden = false;
-    pairsBox.replaceChildren(
+    fill(pairsBox,
       h('h2', { id: 'pairs-heading' }, `${count(result.total, 'segment pair')} of ${result.first.name} × ${result.second.name}`),
       h('p', { class: 'muted' }, `What the cell counted: pairs of a segment of each code ${modeText(result)}, in one document and one `
         + `layer (${layerLabel()}${everyLayer() ? ': each layer’s pairs counted apart' : ''}) · `
@@ -181,7 +181,7 @@ export async function analysisView(pid, { show, showError }) {
     const layers = everyLayer() ? (kind.value === 'codes' ? '; pairs only inside one layer, each layer’s added'
       : '; each coder’s segments counted apart') : '';
     pairsBox.hidden = true;
-    table.replaceChildren(h('table', { class: 'heatmap' },
+    fill(table, h('table', { class: 'heatmap' },
       h('caption', {}, `${layerLabel()}: `, kind.value === 'codes' ? `${plural(result.segments, 'coded segment')}; a cell: `
         + `${cell.value === 'documents' ? 'documents with ' : ''}pairs of segments ${modeText(result)}; diagonal: segments (or documents) of each code`
         : kind.value === 'attributes' ? `codes by ${result.attribute}` : 'codes by document', layers),

@@ -1,6 +1,6 @@
 // Margin's pages: a hash router over the project list and a project's home.
 import { api, revalidated } from './api.js';
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { documentView } from './viewer.js';
 import { addressAfterSignIn, documentPlace, rememberForSignIn } from './links.js';
 import { importPanel } from './importer.js';
@@ -33,10 +33,10 @@ function showFor(current) {
 
 /**
  * A new page starts at its top (a document opened from low in a list used to open mid-document). A part a page
- * leaves out (`cond ? part : null`) is dropped: replaceChildren would write it as the text "null".
+ * leaves out (`cond ? part : null`) is dropped, as fill() drops it.
  */
 function show(...nodes) {
-  view.replaceChildren(...nodes.filter(node => node !== null && node !== undefined && node !== false));
+  fill(view, ...nodes);
   window.scrollTo(0, 0);
   view.focus({ preventScroll: true });
 }
@@ -49,7 +49,7 @@ function showError(error) {
 
 async function projectList(show) {
   const list = h('div', {});
-  const renderProjects = projects => list.replaceChildren(projects.length === 0
+  const renderProjects = projects => fill(list, projects.length === 0
     ? h('p', { class: 'muted' }, 'You are not a member of any project yet.')
     : h('div', { class: 'card' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Project'), h('th', { scope: 'col' }, 'Your role'))),
@@ -109,7 +109,7 @@ async function projectHome(id, show) {
   const documentStatus = h('p', { class: 'ok', role: 'status', hidden: true }); // shown at the first change
   const columns = ['Title', 'Kind', 'Case', 'Attributes', 'Length', 'Coded by', ...(managesDocuments ? ['Actions'] : [])];
   const codingsOf = (coding, d) => [...(coding.get(d.id) ?? new Map()).values()].reduce((a, b) => a + b, 0);
-  const renderDocuments = (list, coding) => documentsSection.replaceChildren(
+  const renderDocuments = (list, coding) => fill(documentsSection,
     h('h2', { id: 'documents-heading' }, `Documents (${list.length})`), documentStatus,
     h('table', {},
       h('thead', {}, h('tr', {}, columns.map(t => h('th', { scope: 'col' }, t)))),

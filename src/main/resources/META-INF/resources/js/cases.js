@@ -1,7 +1,7 @@
 // The cases page: every case (participant) with its attributes as a table; SUPERVISORs and OWNERs edit the cells,
 // add an attribute column and save the changed cases in one request (an emptied cell removes that attribute).
 import { api } from './api.js';
-import { act, h } from './dom.js';
+import { act, h, fill } from './dom.js';
 
 export async function casesView(pid, { show }) {
   const [project, initial] = await Promise.all([api(`/projects/${pid}`), api(`/projects/${pid}/cases`)]);
@@ -52,7 +52,7 @@ export async function casesView(pid, { show }) {
       children.push(h('p', { class: 'code-actions' }, h('label', { for: 'new-attribute' }, 'New attribute '), column, addColumn),
         h('p', {}, save));
     }
-    card.replaceChildren(...children.filter(Boolean));
+    fill(card, ...children);
   }
 
   render();

@@ -2,7 +2,7 @@
 // the right, with move, merge and delete, and the segments coded with it. Read-only for coders and viewers. It
 // follows the project's live notices: others' codings and codebook changes show in the counts and segments at once.
 import { api } from './api.js';
-import { act, h, count } from './dom.js';
+import { act, h, count, fill } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 import { followProject } from './live.js';
 
@@ -68,7 +68,7 @@ export async function codebookView(pid, { show, showError }) {
     }));
     const topLevel = h('p', { class: 'top-level-drop muted' }, 'Drop a code here to make it top level (or use its Parent field).');
     if (editable) dropTarget(topLevel, null);
-    tree.replaceChildren(h('h2', {}, `Codes (${codes.length})`),
+    fill(tree, h('h2', {}, `Codes (${codes.length})`),
       editable ? h('button', { type: 'button', onclick: newCode }, 'New code') : null, branch('root'),
       editable ? topLevel : null);
   }
@@ -113,7 +113,7 @@ export async function codebookView(pid, { show, showError }) {
   function newCode() {
     selected = null;
     if (!editable) {
-      editor.replaceChildren(h('p', { class: 'muted' }, 'Choose a code to read its definition.'));
+      fill(editor, h('p', { class: 'muted' }, 'Choose a code to read its definition.'));
       return;
     }
     const add = h('button', { type: 'submit' }, 'Add code');
@@ -130,7 +130,7 @@ export async function codebookView(pid, { show, showError }) {
         status(`Added “${created.name}”.`);
       });
     });
-    editor.replaceChildren(form);
+    fill(editor, form);
   }
 
   async function edit(code) {
@@ -176,11 +176,11 @@ export async function codebookView(pid, { show, showError }) {
       deleteButton(code)) : null;
     segmentList = h('div', { class: 'code-segments' });
     showSegments(code, segments);
-    editor.replaceChildren(form, actions, segmentList);
+    fill(editor, form, actions, segmentList);
   }
 
   function showSegments(code, segments) {
-    segmentList.replaceChildren(
+    fill(segmentList,
       h('h3', {}, `Segments (${segments.length})`),
       h('ul', { class: 'segments' }, segments.map(s => h('li', {},
         h('p', { class: 'kwic' }, h('span', { class: 'muted' }, s.before),
@@ -201,7 +201,7 @@ export async function codebookView(pid, { show, showError }) {
       const subCodes = codes.filter(c => c.parentId === code.id).length;
       if (subCodes) {
         const them = subCodes === 1 ? 'it' : 'them';
-        box.replaceChildren(h('p', { class: 'error', role: 'alert' }, `“${code.name}” has ${count(subCodes, 'sub-code')}. `
+        fill(box, h('p', { class: 'error', role: 'alert' }, `“${code.name}” has ${count(subCodes, 'sub-code')}. `
           + `Move ${them} elsewhere, merge ${them} into another code or delete ${them} first.`));
         return;
       }
@@ -216,9 +216,9 @@ export async function codebookView(pid, { show, showError }) {
         ? `“${code.name}” has ${count(segments.length, 'coding')} in ${count(layers.length, 'layer')} (${layers.join(', ')}); `
           + `${segments.length === 1 ? 'it' : 'they'} will be deleted too, with the memos on ${segments.length === 1 ? 'it' : 'them'} and on the code. This cannot be undone.`
         : `Delete “${code.name}”? No passage is coded with it.`;
-      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': `Confirm deleting ${code.name}` },
+      fill(box, h('div', { class: 'danger', role: 'group', 'aria-label': `Confirm deleting ${code.name}` },
         h('p', {}, said),
-        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren() }, 'Keep the code'))));
+        h('p', {}, confirm, ' ', h('button', { type: 'button', class: 'secondary', onclick: () => fill(box) }, 'Keep the code'))));
       confirm.focus();
     }) }, 'Delete code…');
     return h('div', {}, ask, box);

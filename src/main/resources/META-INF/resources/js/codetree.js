@@ -1,6 +1,6 @@
 // The code tree beside the document: every code at every level, in its colour, with how often it is used in the
 // layer on screen. With text selected, a click on a code (or dropping the dragged selection on it) applies it.
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { markColor } from './colors.js';
 
 /** Codes by parent id (null for the top level), in the codebook's order. */
@@ -60,7 +60,7 @@ export function codeTreePanel({ codes, mayEditCodebook, onApply, onInVivo, layer
     const branch = parentId => (children.get(parentId) ?? []).filter(c => shown.has(c.id))
       .map(code => h('li', {}, row(code), children.has(code.id) ? h('ul', { role: 'list' }, branch(code.id)) : null));
     const items = branch(null);
-    tree.replaceChildren(...(items.length ? items : [h('li', { class: 'muted' }, `No code matches “${filter.value}”.`)]));
+    fill(tree, ...(items.length ? items : [h('li', { class: 'muted' }, `No code matches “${filter.value}”.`)]));
   }
 
   filter.addEventListener('input', render);

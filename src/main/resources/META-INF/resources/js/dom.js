@@ -20,6 +20,15 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/**
+ * Replaces an element's children as h() builds them: a part left out (`cond ? part : null`) is dropped, where the
+ * DOM's own replaceChildren would write it as the text "null".
+ */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat().filter(child => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
 /** The same for SVG elements (charts): h() would create HTML elements, which do not draw. */
 export function svg(tag, attributes = {}, ...children) {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
@@ -116,7 +125,7 @@ export function undoOffer(message, undo, { seconds = UNDO_SECONDS, inline = fals
   button.addEventListener('click', () => act(button, async () => {
     clearTimeout(timer);
     const said = await undo();
-    line.replaceChildren(said ?? 'Undone.');
+    fill(line, said ?? 'Undone.');
   }));
   line.append(button);
   if (seconds) {

@@ -1,7 +1,7 @@
 // Exports of a project (coded segments, codebook, REFI-QDA project) and the REFI-QDA import on the project list.
 // Every export and import runs as a background job: the page shows its progress, then offers the file.
 import { actionKey, api, ApiError, refusal, settle, unsettledAnswer } from './api.js';
-import { h, count } from './dom.js';
+import { h, count, fill } from './dom.js';
 
 /** Polls a job until it has finished, updating a progress bar and a status line. */
 async function follow(job, bar, status) {
@@ -27,7 +27,7 @@ function exportBlock(title, headingId, controls, startJob) {
     event.preventDefault();
     button.disabled = true;
     bar.hidden = false;
-    result.replaceChildren();
+    fill(result);
     status.className = 'muted';
     status.textContent = 'Starting…';
     try {
@@ -35,7 +35,7 @@ function exportBlock(title, headingId, controls, startJob) {
       status.textContent = `Ready: ${job.fileName}.`;
       const link = h('a', { href: `/api/v1/exchange/jobs/${job.id}/result`, download: job.fileName, class: 'button-like' },
         `Download ${job.fileName}`);
-      result.replaceChildren(link);
+      fill(result, link);
       link.focus();
     } catch (error) {
       status.className = 'refused';
@@ -121,7 +121,7 @@ export function qdpxImportControl({ onImported = async () => {} } = {}) {
     bar.hidden = false;
     status.className = 'muted';
     status.textContent = `Uploading ${file.name}…`;
-    report.replaceChildren();
+    fill(report);
     const signature = `POST /projects/import/qdpx/jobs ${file.name} ${file.size} ${file.lastModified}`;
     const key = actionKey(signature);
     input.disabled = true; // one import per choice of file, until it has finished
@@ -139,11 +139,10 @@ export function qdpxImportControl({ onImported = async () => {} } = {}) {
       const r = job.result.report;
       status.className = 'ok';
       status.textContent = `Imported ${count(r.sources, 'document')}, ${count(r.codes, 'code')}, ${count(r.codings, 'coding')} and ${count(r.notes, 'memo')}.`;
-      // '' rather than null for a part left out: replaceChildren writes null as the text "null" (the "nullnull")
-      report.replaceChildren(
+      fill(report,
         h('p', {}, h('a', { href: `#/projects/${job.result.projectId}` }, 'Open the imported project')),
-        r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : '',
-        r.warnings.length ? h('div', {}, h('h3', {}, 'Notes on the import'), h('ul', {}, r.warnings.map(s => h('li', {}, s)))) : '');
+        r.skipped.length ? h('div', {}, h('h3', {}, 'Not imported'), h('ul', {}, r.skipped.map(s => h('li', {}, s)))) : null,
+        r.warnings.length ? h('div', {}, h('h3', {}, 'Notes on the import'), h('ul', {}, r.warnings.map(s => h('li', {}, s)))) : null);
       await onImported();
     } catch (error) {
       status.className = 'refused';

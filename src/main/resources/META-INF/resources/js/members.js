@@ -1,7 +1,7 @@
 // The members card of a project home: everyone sees who is in the project; OWNERs add people, change roles and
 // remove members (Margin refuses to remove the last owner, and says so).
 import { api } from './api.js';
-import { act as actBeside, h } from './dom.js';
+import { act as actBeside, h, fill } from './dom.js';
 
 const ROLES = ['OWNER', 'SUPERVISOR', 'CODER', 'VIEWER'];
 
@@ -53,7 +53,7 @@ export function membersCard(pid, project, initialMembers, showError) {
       });
       children.push(form);
     }
-    card.replaceChildren(...children);
+    fill(card, ...children);
   }
 
   render(initialMembers);

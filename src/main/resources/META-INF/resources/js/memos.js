@@ -1,7 +1,7 @@
 // Memos in the browser: one memo as a list item that its author edits and deletes (an OWNER deletes anyone's), with
 // Undo after a deletion; and the project's memo page, every memo the reader may see with what it is about.
 import { api } from './api.js';
-import { act, h, undoOffer, count } from './dom.js';
+import { act, h, undoOffer, count, fill } from './dom.js';
 import { followProject } from './live.js';
 
 /** Whether the reader may change (author who may still write) or delete (author, or an OWNER) a memo. */
@@ -27,7 +27,7 @@ export function memoItem(pid, initial, { me, role, extra = null, onChange = () =
     const remove = may.remove ? h('button', { type: 'button', class: 'secondary', onclick: () => act(remove, async () => {
       await api(`/projects/${pid}/memos/${memo.id}`, { method: 'DELETE' });
       const removed = memo;
-      item.replaceChildren(undoOffer('Deleted the memo.', async () => {
+      fill(item, undoOffer('Deleted the memo.', async () => {
         memo = await api(`/projects/${pid}/memos/${removed.id}/restore`, { method: 'POST' });
         item.dataset.memoId = memo.id;
         read();
@@ -36,7 +36,7 @@ export function memoItem(pid, initial, { me, role, extra = null, onChange = () =
       }));
       onChange();
     }) }, 'Delete') : null;
-    item.replaceChildren(
+    fill(item,
       memo.title ? h('p', { class: 'memo-title' }, h('strong', {}, memo.title)) : null,
       h('p', { class: 'memo-body' }, memo.body),
       h('p', { class: 'muted' }, `${memo.author} · ${when(memo)}`),
@@ -63,7 +63,7 @@ export function memoItem(pid, initial, { me, role, extra = null, onChange = () =
         onChange();
       });
     });
-    item.replaceChildren(form);
+    fill(item, form);
     body.focus();
   }
 
@@ -110,7 +110,7 @@ export async function memosView(pid, { me, show }) {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     const shown = memos.map(m => [m, targetOf(pid, m, documents, codes)]).filter(([m, t]) => matches(m, t, words));
     tally.textContent = words.length ? `${shown.length} of ${count(memos.length, 'memo')} match.` : `${count(memos.length, 'memo')}.`;
-    list.replaceChildren(...(shown.length ? shown.map(([m, t]) => memoItem(pid, m, {
+    fill(list, ...(shown.length ? shown.map(([m, t]) => memoItem(pid, m, {
       me, role: project.role,
       extra: h('p', { class: 'memo-target' }, 'On: ', t.link ? h('a', { href: t.link }, t.label) : t.label),
     })) : [h('li', { class: 'muted' }, memos.length ? 'No memo matches.' : 'No memos yet.')]));

@@ -1,7 +1,7 @@
 // The search page: one query box (Margin's query language), scope and hit unit, keyword-in-context lines grouped by
 // document with counts per document and code, paging, and auto-coding of the hits with a preview and undo.
 import { api } from './api.js';
-import { act, h, undoOffer, count, showProblemBeside, clearProblemBeside } from './dom.js';
+import { act, h, undoOffer, count, showProblemBeside, clearProblemBeside, fill } from './dom.js';
 import { documentHref, layerOf } from './links.js';
 
 const PAGE_SIZE = 25;
@@ -85,8 +85,8 @@ export async function searchView(pid, { show, showError, params }) {
    * is shown beside the search box, where the researcher is typing.
    */
   function refused(error) {
-    results.replaceChildren();
-    counts.replaceChildren();
+    fill(results);
+    fill(counts);
     side.hidden = true; // the auto-coding panel keeps its state (an Undo) for the next good search
     showError(null);
     query.setAttribute('aria-invalid', 'true');
@@ -101,7 +101,7 @@ export async function searchView(pid, { show, showError, params }) {
       byDocument.get(hit.documentId).push(hit);
     }
     const what = found.scope === 'ALL' ? 'passages' : 'segments';
-    results.replaceChildren(
+    fill(results,
       h('p', { class: 'result-count' }, `${count(found.total, what.slice(0, -1))} found` +
         (found.pages > 1 ? ` · page ${found.page} of ${found.pages}` : '')),
       ...[...byDocument.entries()].map(([documentId, hits]) => h('section', { class: 'card hit-group' },
@@ -114,8 +114,8 @@ export async function searchView(pid, { show, showError, params }) {
       found.pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Pages' },
         h('button', { type: 'button', class: 'secondary', disabled: found.page <= 1, onclick: () => { page--; run(); } }, 'Previous page'),
         h('button', { type: 'button', class: 'secondary', disabled: found.page >= found.pages, onclick: () => { page++; run(); } }, 'Next page'))
-        : ''); // not null: replaceChildren would write it as the text "null"
-    counts.replaceChildren(
+        : null);
+    fill(counts,
       h('h2', {}, 'Per document'),
       h('table', { class: 'counts' }, h('tbody', {}, found.documents.map(d => h('tr', {},
         h('td', {}, h('a', { href: `#/projects/${pid}/documents/${d.documentId}` }, d.title)), h('td', { class: 'number' }, d.hits))))),
@@ -142,7 +142,7 @@ export async function searchView(pid, { show, showError, params }) {
       if (batch.created === 0) {
         status.textContent = `Nothing new to code: every hit is already coded with this code in your layer${skipped}.`;
       } else {
-        status.replaceChildren(undoBatch(batch, `Coded ${count(batch.created, 'segment')} in ${count(batch.documents, 'document')}${skipped}.`));
+        fill(status, undoBatch(batch, `Coded ${count(batch.created, 'segment')} in ${count(batch.documents, 'document')}${skipped}.`));
       }
       await run();
     }) }, 'Apply the code');

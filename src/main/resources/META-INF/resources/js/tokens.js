@@ -1,7 +1,7 @@
 // The API tokens page (every signed-in user): creating a named token for scripts, optionally expiring, whose secret is
 // shown this once with a copy button; the list of one's tokens (never their secrets) and revoking them.
 import { api } from './api.js';
-import { act, h } from './dom.js';
+import { act, h, fill } from './dom.js';
 
 const EXPIRY = [['30', '30 days'], ['7', '7 days'], ['90', '90 days'], ['365', 'one year'], ['date', 'on a date…'],
   ['never', 'never']];
@@ -27,7 +27,7 @@ export async function tokensView({ show, showError }) {
           await refresh();
           status.textContent = `Revoked ${t.name}: scripts using it are refused from now on.`;
         }) }, 'Revoke'))));
-    list.replaceChildren(
+    fill(list,
       h('h2', { id: 'tokens-heading' }, `Your API tokens (${tokens.length})`),
       tokens.length === 0 ? h('p', { class: 'muted' }, 'You have no API tokens.')
         : h('table', {},
@@ -49,7 +49,7 @@ export async function tokensView({ show, showError }) {
       }
       copied.textContent = 'Copied.';
     } }, 'Copy');
-    secret.replaceChildren(h('section', { class: 'card', 'aria-labelledby': 'new-token-heading' },
+    fill(secret, h('section', { class: 'card', 'aria-labelledby': 'new-token-heading' },
       h('h2', { id: 'new-token-heading' }, `Your new token “${created.name}”`),
       h('p', { id: 'new-token-warning' }, 'Copy it now: Margin shows it only this once and keeps only a fingerprint of '
         + 'it. Treat it like your password.'),

@@ -3,7 +3,7 @@
 // turns near the screen are in the page (js/textblocks.js), so what reads the page asks that module for a passage;
 // Markdown field notes are formatted over their own source text (js/markdown.js).
 import { api, revalidated } from './api.js';
-import { act, h, undoOffer, count } from './dom.js';
+import { act, h, undoOffer, count, fill } from './dom.js';
 import { memoItem } from './memos.js';
 import { markColor, tintOf } from './colors.js';
 import { codeTreePanel } from './codetree.js';
@@ -224,7 +224,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     const section = h('section', { 'aria-label': heading }, h('h3', {}, heading), list);
     const load = async () => {
       const memos = await api(`/projects/${pid}/memos?targetType=${targetType}&targetId=${targetId}`);
-      list.replaceChildren(...(memos.length ? memos.map(m => memoItem(pid, m, { me, role: project.role }))
+      fill(list, ...(memos.length ? memos.map(m => memoItem(pid, m, { me, role: project.role }))
         : [h('li', { class: 'muted' }, 'No memos yet.')]));
     };
     const reload = () => (list.isConnected ? load() : memoLoads.delete(reload));
@@ -252,7 +252,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
   function showDetails(...children) {
     picker = null;
     pending = null;
-    details.replaceChildren(...children.filter(Boolean)); // replaceChildren would write a null as the text "null"
+    fill(details, ...children);
     tree.update(countsByCode(), false);
     setTimeout(() => afterSelection(), 0);
   }
@@ -299,8 +299,8 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     const keys = layer === 'all' ? coderKeys(codings, members) : new Map();
     shownState.keyOf = coding => (keys.size > 1 ? keys.get(coding.coder) : null);
     shownState.byBlock = codingsByBlock(blocks, codings, view.indexAt);
-    legend.replaceChildren(coderLegend(keys) ?? '');
-    density.replaceChildren(densityBar(doc.text.length, codings, goTo));
+    fill(legend, coderLegend(keys) ?? '');
+    fill(density, densityBar(doc.text.length, codings, goTo));
     tree.update(countsByCode(), pending !== null);
     view.refresh();
     performance.measure('document-render', 'document-render-start');
@@ -390,9 +390,9 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       const n = memos.length === 1 ? '1 memo' : `${memos.length} memos`;
       const confirm = h('button', { type: 'button', class: 'danger', onclick: () => act(confirm, remove) },
         `Remove the coding and its ${n}`);
-      box.replaceChildren(h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm the removal' },
+      fill(box, h('div', { class: 'danger', role: 'group', 'aria-label': 'Confirm the removal' },
         h('p', {}, `This coding has ${n}; removing the coding removes ${memos.length === 1 ? 'it' : 'them'} too.`),
-        confirm, h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren(ask) }, 'Keep the coding')));
+        confirm, h('button', { type: 'button', class: 'secondary', onclick: () => fill(box, ask) }, 'Keep the coding')));
       confirm.focus();
       return null;
     }) }, 'Remove this coding');
@@ -410,7 +410,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     const preview = h('blockquote', { class: 'boundary-preview' });
     const status = h('p', { class: 'muted', 'aria-live': 'polite' });
     const refresh = () => {
-      preview.replaceChildren(h('span', { class: 'muted' }, doc.text.slice(Math.max(0, start - 40), start)),
+      fill(preview, h('span', { class: 'muted' }, doc.text.slice(Math.max(0, start - 40), start)),
         h('mark', {}, doc.text.slice(start, end)), h('span', { class: 'muted' }, doc.text.slice(end, end + 40)));
       status.textContent = start === coding.start && end === coding.end ? '' : `New boundaries ${start}–${end}, not saved yet.`;
     };
@@ -484,7 +484,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
       return ordered.filter(c => c.name.toLowerCase().includes(wanted) || (c.path ?? '').toLowerCase().includes(wanted));
     };
     // every code of the tree, sub-codes and their parents alike; the list scrolls
-    const refresh = () => list.replaceChildren(...filtered().map((c, i) => h('li', {},
+    const refresh = () => fill(list, ...filtered().map((c, i) => h('li', {},
       h('button', { type: 'button', onclick: () => applyCode(c) },
         h('span', { class: 'swatch', style: { background: markColor(c.color) }, 'aria-hidden': 'true' }),
         i < 9 ? `${i + 1}. ${c.name}` : c.name,
@@ -502,7 +502,7 @@ export async function documentView(pid, did, { me, show, showError, at, layer: a
     input.addEventListener('input', refresh);
     input.addEventListener('keydown', keys);
     refresh();
-    details.replaceChildren(
+    fill(details,
       h('h2', {}, 'Code the selection'),
       h('blockquote', {}, doc.text.slice(range.start, range.end)),
       h('label', { for: 'code-filter' }, 'Code'), input,

@@ -62,6 +62,8 @@ class CodebookPageTest extends BrowserTest {
         assertThat(coder.getByLabel("Definition")).isDisabled();
         assertEquals(0, coder.getByRole(AriaRole.BUTTON, named("New code")).count());
         assertEquals(0, coder.getByRole(AriaRole.BUTTON, named("Save code")).count());
+        // the parts a reader's page leaves out (New code, Save code, the actions) are not written as "null"
+        assertThat(coder.locator("main")).not().containsText(java.util.regex.Pattern.compile("null", java.util.regex.Pattern.CASE_INSENSITIVE));
     }
 
     /**
