@@ -29,7 +29,7 @@ class MemoInputRefusedTest {
     @Test
     void aMemoBodyOverTheLimitIsRefusedNamingTheLimit() {
         refused(as(team.coder()).body(Map.of("targetType", "PROJECT", "body", "m".repeat(TextLimits.MEMO_BODY + 1)))
-                .post(team.path("/memos")), 400, "body", "at most 100000 characters");
+                .post(team.path("/memos")), 400, "body", "The body can be at most 100,000 characters.");
         assertEquals(0, memos(team));
     }
 

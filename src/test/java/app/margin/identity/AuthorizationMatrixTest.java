@@ -191,6 +191,8 @@ class AuthorizationMatrixTest {
             row("GET " + P + "/cooccurrence", READ, (f, who) -> ids(f.pid)),
             row("GET " + P + "/cooccurrence/attributes", READ, (f, who) -> ids(f.pid).query("attribute", "region")),
             row("GET " + P + "/cooccurrence/documents", READ, (f, who) -> ids(f.pid)),
+            row("GET " + P + "/cooccurrence/pairs", READ, (f, who) -> ids(f.pid).query("first", f.code)
+                    .query("second", f.freshCode())),
             row("GET " + P + "/keywords", READ, (f, who) -> ids(f.pid).query("codeId", f.code)),
 
             // ---- exports
