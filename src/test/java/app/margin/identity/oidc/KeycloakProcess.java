@@ -48,7 +48,8 @@ final class KeycloakProcess implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         KeycloakProcess keycloak = new KeycloakProcess(home, port, builder.start(), log);
         try {
-            keycloak.awaitRealm("margin", Duration.ofMinutes(2));
+            // its first start builds Keycloak (~50 s) and imports the realm: 2 min were too few on a loaded machine
+            keycloak.awaitRealm("margin", Duration.ofMinutes(5));
         } catch (RuntimeException | IOException | InterruptedException e) {
             keycloak.close();
             throw e;
