@@ -23,8 +23,6 @@ function heat(value, max) {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * Whose codings a matrix counts, as search filters: every layer the caller may see (each coder's codings counted
  * apart, so two coders' codings of one passage count twice), one coder's layer, or the master layer.
@@ -182,7 +180,7 @@ export async function analysisView(pid, { show, showError }) {
       : '; each coder’s segments counted apart') : '';
     pairsBox.hidden = true;
     fill(table, h('table', { class: 'heatmap' },
-      h('caption', {}, `${layerLabel()}: `, kind.value === 'codes' ? `${plural(result.segments, 'coded segment')}; a cell: `
+      h('caption', {}, `${layerLabel()}: `, kind.value === 'codes' ? `${count(result.segments, 'coded segment')}; a cell: `
         + `${cell.value === 'documents' ? 'documents with ' : ''}pairs of segments ${modeText(result)}; diagonal: segments (or documents) of each code`
         : kind.value === 'attributes' ? `codes by ${result.attribute}` : 'codes by document', layers),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), columns.map(c => h('th', { scope: 'col' }, label(c))))),
